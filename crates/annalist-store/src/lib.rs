@@ -1,0 +1,1 @@
+//! SQLite store and exports (JSONL, CSV, GDELT, Parquet, PLOVER)

@@ -1,0 +1,10 @@
+//! `annalist code`.
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`annalist code` is not built yet")
+}

@@ -1,0 +1,10 @@
+//! `annalist ingest`.
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`annalist ingest` is not built yet")
+}
