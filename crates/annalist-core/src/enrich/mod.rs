@@ -8,3 +8,4 @@ pub mod attribution;
 pub mod casualty;
 pub mod date;
 pub mod geo;
+mod scan;
