@@ -1,1 +1,590 @@
-//! Actor recognition.
+//! Actor recognition: dictionary terms found by longest match over the compiled automata,
+//! then combined into actor mentions ("Syrian" + "President" + "Bashar al-Assad" -> one
+//! mention coded by the person's role on the article's date), then grouped into lists
+//! ("France, Italy and Spain").
+//!
+//! Document-level state ([`DocState`]) carries what earlier sentences established: which
+//! people were named in full (so a bare surname may stand for them), which organisations
+//! (so "the bloc" may), who "he" and "it" last were, and which country the story is about
+//! (so unmarked "government forces" take it).
+
+use std::collections::HashMap;
+
+use annalist_dict::{Compiled, RawMatch, TermKind};
+use annalist_text::Span;
+use chrono::NaiveDate;
+
+use crate::segment::{TokKind, Token};
+
+/// What kind of thing a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A country, its capital, a seat of power, or an agent of it.
+    State,
+    /// A city or region: a place that stands for the people in it.
+    Place,
+    Org,
+    /// A generic agent with a role ("troops", "activists").
+    Agent,
+    Person,
+    /// A pronoun resolved to an earlier actor.
+    Pronoun,
+    /// A capitalised name the dictionaries do not know: coded null.
+    Name,
+}
+
+/// One actor mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Bytes into the sentence.
+    pub span: Span,
+    /// Token range `[start, end)`.
+    pub toks: (usize, usize),
+    pub kind: MentionKind,
+    /// The resolved CAMEO actor code, or `None` for an actor we cannot code.
+    pub code: Option<String>,
+    /// Followed by a possessive `'s`.
+    pub possessor: bool,
+    /// Plural ("troops", "they", a list member).
+    pub plural: bool,
+    /// Dictionary entries used, for `--explain`.
+    pub entries: Vec<String>,
+}
+
+impl Mention {
+    pub fn country(&self) -> Option<&str> {
+        country_of(self.code.as_deref()?)
+    }
+}
+
+/// The country part of an actor code: its first three letters, unless it is an IGO or
+/// NGO code or a bare role.
+pub fn country_of(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    if matches!(c, "IGO" | "NGO" | "IMG" | "MNC") || is_role(c) {
+        None
+    } else {
+        Some(c)
+    }
+}
+
+fn is_role(c: &str) -> bool {
+    matches!(
+        c,
+        "GOV" | "MIL" | "COP" | "REB" | "OPP" | "CVL" | "MED" | "BUS" | "JUD" | "LEG" | "REF" | "UAF"
+            | "ELI" | "SPY" | "LAB" | "EDU" | "REL" | "HLH" | "AGR" | "CRM"
+    )
+}
+
+/// A list of mentions acting together ("France, Italy and Spain"), or a single mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub members: Vec<usize>,
+    /// Token range covering the whole list.
+    pub toks: (usize, usize),
+}
+
+/// What earlier sentences of a document established.
+#[derive(Clone, Debug, Default)]
+pub struct DocState {
+    pub date: Option<NaiveDate>,
+    /// Persons (dictionary index) named in full so far.
+    persons_seen: Vec<u32>,
+    /// Organisations named so far: code by reference word.
+    orgs_seen: Vec<String>,
+    country_counts: HashMap<String, u32>,
+    /// Country of the dateline, counted as one mention.
+    pub dateline_country: Option<String>,
+    last_person: Option<(String, Option<String>)>,
+    last_org: Option<(String, Option<String>)>,
+    last_plural: Option<(String, Option<String>)>,
+}
+
+impl DocState {
+    pub fn new(date: Option<NaiveDate>) -> DocState {
+        DocState { date, ..DocState::default() }
+    }
+
+    /// The country the story is about so far: the most mentioned one.
+    pub fn main_country(&self) -> Option<&str> {
+        self.country_counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.as_str())
+            .or(self.dateline_country.as_deref())
+    }
+
+    /// The countries the story is about, most mentioned first (for place resolution).
+    pub fn countries(&self) -> Vec<&str> {
+        let mut v: Vec<(&String, &u32)> = self.country_counts.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.into_iter().map(|(c, _)| c.as_str()).take(4).collect()
+    }
+
+    pub fn count_country(&mut self, c: &str) {
+        *self.country_counts.entry(c.to_string()).or_default() += 1;
+    }
+
+    /// Takes note of a sentence's mentions for the sentences that follow.
+    pub fn observe(&mut self, mentions: &[Mention], sentence: &str) {
+        for m in mentions {
+            let text = m.span.slice(sentence).to_string();
+            if let Some(c) = m.country() {
+                if m.kind != MentionKind::Pronoun {
+                    self.count_country(c);
+                }
+            }
+            let Some(code) = m.code.clone() else { continue };
+            let entry = (code, Some(text));
+            match m.kind {
+                MentionKind::Person => self.last_person = Some(entry),
+                MentionKind::Org => {
+                    if m.plural {
+                        self.last_plural = Some(entry.clone());
+                    }
+                    self.last_org = Some(entry);
+                }
+                MentionKind::State if !m.plural => self.last_org = Some(entry),
+                MentionKind::State | MentionKind::Agent if m.plural => self.last_plural = Some(entry),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Words that start a capitalised run but are not names.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
+    "His", "Her", "Its", "Their", "This", "That", "These", "Those", "There", "When", "While",
+    "After", "Before", "As", "If", "Some", "Many", "Most", "All", "Other", "More", "Mr", "Mrs",
+    "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Reuters", "AP", "AFP", "Of", "For", "With", "From", "By", "To",
+    "Last", "Next", "Earlier", "Later", "According", "Meanwhile", "However", "Also", "Still",
+    "Yet", "So", "Then", "Now", "No", "Not", "One", "Two", "Three", "Both", "Each", "Such",
+    "What", "Who", "Why", "How", "Where", "Western", "Eastern", "Northern", "Southern", "Central",
+    "Arab", "Gulf", "European", "Islamic", "Muslim", "Christian", "Sunni", "Shi'ite", "Shiite",
+    "Kurdish", "Minister", "President", "Prime", "Foreign", "Secretary", "General", "State",
+    "Council", "Union", "Party", "Army", "Forces", "Force", "National", "Republic", "United",
+];
+
+const TITLE_CASE_PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "du", "abu", "abd"];
+
+/// Internal: a term found in the sentence and chosen for it.
+#[derive(Clone, Debug)]
+struct Atom {
+    toks: (usize, usize),
+    kind: TermKind,
+    code: Option<String>,
+    role: Option<String>,
+    entry: String,
+    person: Option<u32>,
+}
+
+/// Finds the actor mentions of one sentence. `raw` and `atoms` are scratch buffers.
+pub fn recognize(
+    dict: &Compiled,
+    sentence: &str,
+    tokens: &[Token],
+    state: &mut DocState,
+    raw: &mut Vec<RawMatch>,
+) -> Vec<Mention> {
+    dict.find_all(sentence, raw);
+    let atoms = select_atoms(dict, sentence, tokens, state, raw);
+    let mut mentions = combine(dict, sentence, tokens, state, &atoms);
+    add_pronouns(sentence, tokens, state, &mut mentions);
+    add_unknown_names(sentence, tokens, &mut mentions);
+    mentions.sort_by_key(|m| m.toks.0);
+    mentions
+}
+
+fn tok_index(tokens: &[Token], byte: usize, end: bool) -> Option<usize> {
+    if end {
+        tokens.binary_search_by_key(&byte, |t| t.span.end()).ok()
+    } else {
+        tokens.binary_search_by_key(&byte, |t| t.span.start()).ok()
+    }
+}
+
+/// Which term a form stands for here, by priority and validity.
+fn choose_term(dict: &Compiled, terms: &[u32], state: &DocState, capitalised_start: bool) -> Option<u32> {
+    let date = state.date;
+    let mut best: Option<(u8, u32)> = None;
+    for &t in terms {
+        let term = dict.term(t);
+        if let Some(d) = date {
+            if d < term.from || d > term.until {
+                continue;
+            }
+        }
+        let prio = match term.kind {
+            TermKind::Person => {
+                let p = &dict.persons[term.entry as usize];
+                if date.is_some() && p.role_on(date).is_none() && p.roles.iter().all(|r| r.from > date.unwrap_or(r.from)) {
+                    continue; // not yet on the scene
+                }
+                10
+            }
+            TermKind::Org => 9,
+            TermKind::CountryName => 8,
+            TermKind::Seat => 8,
+            TermKind::Capital => 7,
+            TermKind::Adjective => 6,
+            TermKind::Demonym => 6,
+            TermKind::City => 5,
+            TermKind::Surname => {
+                let p = &dict.persons[term.entry as usize];
+                let seen = state.persons_seen.contains(&term.entry);
+                if !(seen || p.by_surname) || !capitalised_start {
+                    continue;
+                }
+                if !seen && date.is_some() && p.role_on(date).is_none() {
+                    continue;
+                }
+                if seen { 9 } else { 4 }
+            }
+            TermKind::Agent => 3,
+            TermKind::OrgRef => {
+                if !state.orgs_seen.contains(&term.code) {
+                    continue;
+                }
+                2
+            }
+        };
+        if best.is_none_or(|(bp, _)| prio > bp) {
+            best = Some((prio, t));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+fn select_atoms(dict: &Compiled, sentence: &str, tokens: &[Token], state: &mut DocState, raw: &[RawMatch]) -> Vec<Atom> {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut covered_until = 0usize;
+    for m in raw {
+        if m.start < covered_until {
+            continue;
+        }
+        let (Some(a), Some(b)) = (tok_index(tokens, m.start, false), tok_index(tokens, m.end, true)) else { continue };
+        let (_, terms) = dict.form(m.form);
+        let cap = sentence[m.start..].chars().next().is_some_and(char::is_uppercase);
+        let Some(t) = choose_term(dict, terms, state, cap) else { continue };
+        let term = dict.term(t);
+        // A lower-case agent term written capitalised mid-sentence is usually part of a name
+        // ("Free Syrian Army"), unless a title ("President").
+        let (code, role, person) = match term.kind {
+            TermKind::Person | TermKind::Surname => {
+                let p = &dict.persons[term.entry as usize];
+                if term.kind == TermKind::Person && !state.persons_seen.contains(&term.entry) {
+                    state.persons_seen.push(term.entry);
+                }
+                let code = p
+                    .role_on(state.date)
+                    .map(|r| r.code.clone())
+                    .or_else(|| state.date.and_then(|d| p.nearest_role(d)).and_then(|r| country_of(&r.code)).map(String::from));
+                (code, None, Some(term.entry))
+            }
+            TermKind::Org | TermKind::OrgRef => {
+                if term.kind == TermKind::Org && !state.orgs_seen.contains(&term.code) {
+                    state.orgs_seen.push(term.code.clone());
+                }
+                (Some(term.code.clone()), None, None)
+            }
+            TermKind::Seat => (Some(format!("{}{}", term.code, term.role.as_deref().unwrap_or(""))), term.role.clone(), None),
+            TermKind::Capital => (Some(format!("{}GOV", term.code)), None, None),
+            TermKind::Agent => (None, term.role.clone(), None),
+            _ => (Some(term.code.clone()), None, None),
+        };
+        atoms.push(Atom { toks: (a, b + 1), kind: term.kind, code, role, entry: term.source.clone(), person });
+        covered_until = m.end;
+    }
+    atoms
+}
+
+fn tok_is(sentence: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        let w = t.text(sentence);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Combines adjacent atoms into mentions: [owner]? [agent]* [person|name]?
+fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, atoms: &[Atom]) -> Vec<Mention> {
+    let _ = dict;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let start = i;
+        let mut country: Option<String> = None; // from an owner
+        let mut owner_code: Option<String> = None;
+        let mut role: Option<String> = None;
+        let mut person: Option<&Atom> = None;
+        let mut org: Option<&Atom> = None;
+        let mut place = false;
+        let mut entries = Vec::new();
+        let mut end_tok = atoms[i].toks.1;
+        let mut possessor = false;
+        let mut j = i;
+        while j < atoms.len() {
+            let a = &atoms[j];
+            if j > i {
+                // Adjacent, or joined by 's / of (the).
+                let gap_start = end_tok;
+                let gap = a.toks.0.saturating_sub(gap_start);
+                let joined = gap == 0
+                    || (gap == 1 && tokens[gap_start].kind == TokKind::Possessive)
+                    || (gap == 1 && tok_is(sentence, tokens, gap_start, &["the"]) && role.is_some() && person.is_none());
+                let prev_kind = atoms[j - 1].kind;
+                let ok_seq = match a.kind {
+                    TermKind::Agent => person.is_none() && (org.is_none() || gap == 0),
+                    TermKind::Person | TermKind::Surname => person.is_none(),
+                    TermKind::Org => false,
+                    _ => false,
+                };
+                let of_country = gap == 1
+                    && tok_is(sentence, tokens, gap_start, &["of"])
+                    && prev_kind == TermKind::Agent
+                    && matches!(a.kind, TermKind::CountryName | TermKind::Capital)
+                    && country.is_none()
+                    && org.is_none();
+                if !(joined && ok_seq) && !of_country {
+                    break;
+                }
+                if of_country {
+                    country = a.code.as_deref().and_then(country_of).map(String::from);
+                    entries.push(a.entry.clone());
+                    end_tok = a.toks.1;
+                    j += 1;
+                    break;
+                }
+            }
+            entries.push(a.entry.clone());
+            match a.kind {
+                TermKind::CountryName | TermKind::Adjective | TermKind::Demonym | TermKind::Capital | TermKind::City => {
+                    if j > i {
+                        break;
+                    }
+                    country = a.code.as_deref().and_then(country_of).map(String::from);
+                    owner_code = a.code.clone();
+                    place = a.kind == TermKind::City;
+                }
+                TermKind::Seat => {
+                    if j > i {
+                        break;
+                    }
+                    owner_code = a.code.clone();
+                    country = a.code.as_deref().and_then(country_of).map(String::from);
+                    role = a.role.clone();
+                }
+                TermKind::Org | TermKind::OrgRef => {
+                    if j > i {
+                        break;
+                    }
+                    org = Some(a);
+                    owner_code = a.code.clone();
+                    country = a.code.as_deref().and_then(country_of).map(String::from);
+                }
+                TermKind::Agent => {
+                    let r = a.role.clone();
+                    role = match (role, r) {
+                        // "government forces": the head decides; "rebel forces": the modifier.
+                        (Some(m), Some(h)) if m == "GOV" => Some(h),
+                        (Some(m), _) => Some(m),
+                        (None, h) => h,
+                    };
+                }
+                TermKind::Person | TermKind::Surname => person = Some(a),
+            }
+            end_tok = a.toks.1;
+            j += 1;
+        }
+        if j == start {
+            j = start + 1;
+        }
+        possessor |= tokens.get(end_tok).is_some_and(|t| t.kind == TokKind::Possessive);
+        let first = atoms[start].toks.0;
+        // A capitalised name right after a title: "President Smith", "Gen. Joe Bloggs".
+        if person.is_none() && role.is_some() && org.is_none() {
+            let mut k = end_tok;
+            while k < tokens.len() && is_capitalised_word(tokens[k].text(sentence)) && !NOT_NAMES.contains(&tokens[k].text(sentence)) {
+                k += 1;
+            }
+            if k > end_tok && k - end_tok <= 4 && atoms.get(j).is_none_or(|n| n.toks.0 >= k) {
+                end_tok = k;
+                possessor = tokens.get(end_tok).is_some_and(|t| t.kind == TokKind::Possessive);
+            }
+        }
+        let kinds_only_adj = j == start + 1 && atoms[start].kind == TermKind::Adjective;
+        if kinds_only_adj {
+            // An adjective alone ("the Syrian crisis") is no actor; still counts for the story.
+            i = j;
+            continue;
+        }
+        let (kind, code) = if let Some(p) = person {
+            let c = p.code.clone().or_else(|| country.clone());
+            (MentionKind::Person, c)
+        } else if let Some(o) = org {
+            (MentionKind::Org, o.code.clone())
+        } else if let Some(r) = &role {
+            match (&country, atoms[start].kind) {
+                (Some(c), _) => (MentionKind::State, Some(format!("{c}{r}"))),
+                (None, TermKind::Seat) => (MentionKind::State, owner_code.clone()),
+                (None, _) => {
+                    let c = state.main_country().map(String::from);
+                    (MentionKind::Agent, c.map(|c| format!("{c}{r}")))
+                }
+            }
+        } else if place {
+            (MentionKind::Place, owner_code.clone())
+        } else {
+            (MentionKind::State, owner_code.clone())
+        };
+        let plural = {
+            let last = tokens[end_tok - 1].text(sentence);
+            kind == MentionKind::Agent && last.ends_with('s') && !last.ends_with("ss")
+                || matches!(atoms[start].kind, TermKind::Demonym)
+        };
+        let _ = dict;
+        out.push(Mention {
+            span: Span::new(tokens[first].span.start(), tokens[end_tok - 1].span.end()),
+            toks: (first, end_tok),
+            kind,
+            code,
+            possessor,
+            plural,
+            entries,
+        });
+        i = j;
+    }
+    out
+}
+
+fn is_capitalised_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase) || TITLE_CASE_PARTICLES.contains(&w.split('-').next().unwrap_or(""))
+}
+
+/// Pronouns resolved to the actor they stand for, and possessive pronouns with an agent
+/// ("his forces", "its members", "their ambassadors").
+fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if mentions.iter().any(|m| m.toks.0 <= i && i < m.toks.1) {
+            continue;
+        }
+        let w = t.text(sentence).to_ascii_lowercase();
+        let antecedent = match w.as_str() {
+            "he" | "she" | "his" | "her" | "him" => state.last_person.as_ref(),
+            "it" | "its" => state.last_org.as_ref(),
+            "they" | "their" | "them" => state.last_plural.as_ref().or(state.last_org.as_ref()),
+            _ => continue,
+        };
+        let Some((code, _)) = antecedent else { continue };
+        // "it" is often expletive: "it is necessary", "it added" is fine.
+        if w == "it" && tok_is(sentence, tokens, i + 1, &["is", "was", "'s", "seems", "appears", "remains"]) {
+            continue;
+        }
+        let possessive = matches!(w.as_str(), "his" | "her" | "its" | "their");
+        // A possessive pronoun + the agent mention right after it: that agent of the owner.
+        if possessive {
+            if let Some(next) = mentions.iter_mut().find(|m| m.toks.0 == i + 1 && m.kind == MentionKind::Agent) {
+                let role = next.code.as_deref().and_then(|c| c.get(3..)).unwrap_or("").to_string();
+                let owner_country = country_of(code).map(String::from);
+                next.code = match owner_country {
+                    Some(c) if !role.is_empty() => Some(format!("{c}{role}")),
+                    _ => Some(code.clone()),
+                };
+                next.toks.0 = i;
+                next.span = Span::new(t.span.start(), next.span.end());
+                next.kind = MentionKind::State;
+                continue;
+            }
+            // "its members", "their leaders": the owner itself.
+            if tok_is(sentence, tokens, i + 1, &["members", "member", "leaders", "leadership", "government", "officials"]) {
+                added.push(Mention {
+                    span: Span::new(t.span.start(), tokens[i + 1].span.end()),
+                    toks: (i, i + 2),
+                    kind: MentionKind::Pronoun,
+                    code: Some(code.clone()),
+                    possessor: false,
+                    plural: true,
+                    entries: vec![format!("pronoun {w} -> {code}")],
+                });
+            }
+            continue;
+        }
+        added.push(Mention {
+            span: t.span,
+            toks: (i, i + 1),
+            kind: MentionKind::Pronoun,
+            code: Some(code.clone()),
+            possessor: false,
+            plural: matches!(w.as_str(), "they" | "them"),
+            entries: vec![format!("pronoun {w} -> {code}")],
+        });
+    }
+    mentions.extend(added);
+}
+
+/// Runs of capitalised words the dictionaries do not know ("Walid al-Bunni"): actors we
+/// cannot code, kept so that they take their place as subjects instead of letting a more
+/// distant known actor take it.
+fn add_unknown_names(sentence: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let covered = |i: usize, ms: &[Mention]| ms.iter().any(|m| m.toks.0 <= i && i < m.toks.1);
+    let mut i = 0;
+    let mut added = Vec::new();
+    while i < tokens.len() {
+        let w = tokens[i].text(sentence);
+        if covered(i, mentions) || !is_capitalised_word(w) || NOT_NAMES.contains(&w) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < tokens.len() && !covered(k, mentions) && is_capitalised_word(tokens[k].text(sentence)) && !NOT_NAMES.contains(&tokens[k].text(sentence)) {
+            k += 1;
+        }
+        let len = k - i;
+        if len >= 2 && len <= 4 && (i > 0 || len >= 2) {
+            added.push(Mention {
+                span: Span::new(tokens[i].span.start(), tokens[k - 1].span.end()),
+                toks: (i, k),
+                kind: MentionKind::Name,
+                code: None,
+                possessor: tokens.get(k).is_some_and(|t| t.kind == TokKind::Possessive),
+                plural: false,
+                entries: Vec::new(),
+            });
+        }
+        i = k;
+    }
+    mentions.extend(added);
+}
+
+/// Groups mentions into lists joined by commas and "and"/"or": "France, Italy and Spain".
+pub fn groups(sentence: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(g) = out.last_mut() {
+            let last = &mentions[*g.members.last().unwrap_or(&0)];
+            let between = &tokens[last.toks.1.min(m.toks.0)..m.toks.0];
+            let joiners_ok = !between.is_empty()
+                && between.len() <= 3
+                && between.iter().all(|t| matches!(t.text(sentence), "," | "and" | "or" | "the" | "as" | "well" | "both"))
+                && between.iter().any(|t| matches!(t.text(sentence), "," | "and" | "or"));
+            let compatible = m.kind != MentionKind::Pronoun
+                && last.kind != MentionKind::Pronoun
+                && !last.possessor
+                && (m.kind == last.kind || matches!((m.kind, last.kind), (MentionKind::State, MentionKind::Org) | (MentionKind::Org, MentionKind::State) | (MentionKind::State, MentionKind::Person) | (MentionKind::Person, MentionKind::State)));
+            // "Kiev, Ukraine" style place, country pairs are not lists.
+            let place_pair = last.kind == MentionKind::Place && between.len() == 1;
+            if joiners_ok && compatible && !place_pair {
+                g.members.push(i);
+                g.toks.1 = m.toks.1;
+                continue;
+            }
+        }
+        out.push(Group { members: vec![i], toks: m.toks });
+    }
+    out
+}

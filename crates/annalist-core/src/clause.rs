@@ -1,1 +1,331 @@
-//! Clause analysis.
+//! Clause analysis, shallow and fast: for an event word, who did it (the subject, or the
+//! agent after "by" in the passive), to whom (the object), and whether the text says it
+//! happened (negation, modality).
+//!
+//! No parser: the sentence is a token sequence with actor mentions grouped into lists, and
+//! each question is answered by a bounded scan with stop words. The scans skip what cannot
+//! be a subject: objects of prepositions, parentheses, appositives (`X, a senior member of
+//! Y, said`) and relative clauses (`X, which followed Y, ...`).
+
+use crate::actors::{Group, Mention};
+use crate::segment::{TokKind, Token};
+
+/// A sentence prepared for clause questions.
+pub struct Clause<'a> {
+    pub sentence: &'a str,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub groups: &'a [Group],
+    /// For each token, the group covering it.
+    group_at: Vec<Option<usize>>,
+}
+
+/// How a role was found, for `--explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleRule {
+    Subject,
+    Appositive,
+    RelativeAntecedent,
+    PassiveBy,
+    PassiveSubject,
+    Object,
+    PatternSlot,
+    Between,
+}
+
+impl RoleRule {
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleRule::Subject => "subject",
+            RoleRule::Appositive => "subject before appositive",
+            RoleRule::RelativeAntecedent => "antecedent of relative clause",
+            RoleRule::PassiveBy => "passive agent (by ...)",
+            RoleRule::PassiveSubject => "passive subject",
+            RoleRule::Object => "object",
+            RoleRule::PatternSlot => "pattern slot",
+            RoleRule::Between => "between X and Y",
+        }
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "from", "to", "at", "with", "by", "for", "on", "near", "against", "into", "over",
+    "under", "between", "among", "across", "toward", "towards", "about", "after", "before",
+    "during", "including", "like", "than", "within", "without", "outside", "inside", "through",
+    "throughout", "around", "behind", "beyond", "upon", "via", "amid", "despite", "since", "until",
+    "along", "onto", "per", "unlike", "versus", "beside", "besides",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some", "other", "both", "all"];
+const APPOSITIVE_START: &[&str] = &["a", "an", "the", "who", "whose", "which", "one", "also", "himself", "herself", "itself", "now", "then", "formerly", "once", "currently"];
+const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "getting", "'re", "’re"];
+const ADVERBS: &[&str] = &["not", "also", "reportedly", "allegedly", "later", "then", "already", "still", "all", "both", "apparently", "just", "never", "again", "earlier", "first", "recently", "n't", "repeatedly", "subsequently", "initially", "eventually", "briefly", "only"];
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "shot", "hit", "held", "struck", "met", "hurt", "cut", "set", "put", "led", "fought", "caught",
+    "sent", "built", "brought", "kept", "left", "told", "sought", "beaten", "bitten", "seen",
+    "slain", "thrown", "taken", "given", "stolen", "driven", "overthrown", "withdrawn", "shown",
+    "sworn", "torn", "broken", "bound", "fed", "freed", "paid", "sold", "won", "lost", "spent",
+];
+
+impl<'a> Clause<'a> {
+    pub fn new(sentence: &'a str, tokens: &'a [Token], mentions: &'a [Mention], groups: &'a [Group]) -> Clause<'a> {
+        let mut group_at = vec![None; tokens.len()];
+        for (g, grp) in groups.iter().enumerate() {
+            for slot in group_at.iter_mut().take(grp.toks.1.min(tokens.len())).skip(grp.toks.0) {
+                *slot = Some(g);
+            }
+        }
+        Clause { sentence, tokens, mentions, groups, group_at }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.sentence))
+    }
+
+    fn word_is(&self, i: usize, set: &[&str]) -> bool {
+        let w = self.word(i);
+        set.iter().any(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    pub fn group_at(&self, i: usize) -> Option<usize> {
+        self.group_at.get(i).copied().flatten()
+    }
+
+    /// Does the group at `g` follow a preposition ("of the opposition Syrian National
+    /// Council", "in Damascus")? Then it is no subject.
+    fn after_preposition(&self, g: usize) -> bool {
+        let mut i = self.groups[g].toks.0;
+        for _ in 0..3 {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            let w = self.word(i);
+            if self.word_is(i, PREPOSITIONS) {
+                return true;
+            }
+            let lower_word = w.chars().next().is_some_and(char::is_lowercase) && self.tokens[i].kind == TokKind::Word;
+            if !(self.word_is(i, DETERMINERS) || lower_word && !self.word_is(i, BE) && !w.ends_with("ed")) || self.group_at(i).is_some() {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn in_parentheses(&self, i: usize) -> bool {
+        let mut depth = 0i32;
+        for k in (0..i).rev() {
+            match self.word(k) {
+                ")" => depth += 1,
+                "(" if depth == 0 => return true,
+                "(" => depth -= 1,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The subject of the verb group starting at token `anchor`: the nearest actor group to
+    /// its left that is not an object of a preposition, skipping appositives and relative
+    /// clauses, within the clause.
+    pub fn subject(&self, anchor: usize) -> Option<(usize, RoleRule)> {
+        let mut i = anchor;
+        let floor = anchor.saturating_sub(40);
+        while i > floor {
+            i -= 1;
+            let w = self.word(i);
+            if matches!(w, ";" | ":" | "—" | "–") {
+                return None;
+            }
+            if (w == "which" || w == "who") && i > 0 {
+                // The relative pronoun's antecedent: the group right before it.
+                let k = if self.word(i - 1) == "," { i.saturating_sub(2) } else { i - 1 };
+                return self.group_at(k).filter(|&g| self.groups[g].toks.1 == k + 1).map(|g| (g, RoleRule::RelativeAntecedent));
+            }
+            if w == "," {
+                // An appositive closed by this comma: ", a senior member of ... ,".
+                let mut q = i;
+                while q > floor.max(i.saturating_sub(20)) {
+                    q -= 1;
+                    if self.word(q) == "," {
+                        if self.word_is(q + 1, APPOSITIVE_START) && q > 0 {
+                            if let Some(g) = self.group_at(q - 1).filter(|&g| self.groups[g].toks.1 == q) {
+                                if !self.after_preposition(g) {
+                                    return Some((g, RoleRule::Appositive));
+                                }
+                            }
+                        }
+                        break;
+                    }
+                }
+                continue;
+            }
+            if let Some(g) = self.group_at(i) {
+                let start = self.groups[g].toks.0;
+                if self.after_preposition(g) || self.in_parentheses(start) || self.possessor_of_object(g) {
+                    i = start;
+                    continue;
+                }
+                return Some((g, RoleRule::Subject));
+            }
+        }
+        None
+    }
+
+    /// A group that is only the possessor of a following noun that is not the verb's
+    /// subject is still a fine subject ("Russia's mediation failed"): kept.
+    fn possessor_of_object(&self, _g: usize) -> bool {
+        false
+    }
+
+    /// The first actor group at or after token `from`, within `max` tokens, not crossing
+    /// a clause boundary. `skip_by` skips a group introduced by "by" (the passive agent).
+    pub fn object(&self, from: usize, max: usize, skip_by: bool) -> Option<usize> {
+        let end = (from + max).min(self.tokens.len());
+        let mut i = from;
+        while i < end {
+            let w = self.word(i);
+            if matches!(w, ";" | ":") || (w == "," && self.word_is(i + 1, &["and", "but", "while", "which", "who", "where", "as"])) {
+                return None;
+            }
+            if self.word_is(i, &["said", "says", "told", "added", "according", "but", "while", "whereas"]) {
+                return None;
+            }
+            if let Some(g) = self.group_at(i) {
+                if skip_by && i > 0 && self.word_is(self.groups[g].toks.0.saturating_sub(1), &["by"]) {
+                    i = self.groups[g].toks.1;
+                    continue;
+                }
+                return Some(g);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// "by X" right after the event words: the agent of a passive or of a noun.
+    pub fn by_agent(&self, from: usize) -> Option<usize> {
+        let end = (from + 6).min(self.tokens.len());
+        for i in from..end {
+            if matches!(self.word(i), ";" | "," | ".") {
+                return None;
+            }
+            if self.word_is(i, &["by"]) {
+                return self.group_at(i + 1).or_else(|| self.group_at(i + 2).filter(|_| self.word_is(i + 1, DETERMINERS)));
+            }
+        }
+        None
+    }
+
+    /// Is the verb at `anchor` a passive ("were killed", "was shelled")?
+    pub fn is_passive(&self, anchor: usize) -> bool {
+        let w = self.word(anchor).to_ascii_lowercase();
+        let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || IRREGULAR_PARTICIPLES.contains(&w.as_str());
+        if !participle {
+            return false;
+        }
+        let mut i = anchor;
+        for _ in 0..3 {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            if self.word_is(i, BE) {
+                return true;
+            }
+            if !self.word_is(i, ADVERBS) && !self.word(i).ends_with("ly") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// "between X and Y": the two sides of a mutual act after `from`.
+    pub fn between(&self, from: usize) -> Option<(usize, usize)> {
+        let end = (from + 4).min(self.tokens.len());
+        for i in from..end {
+            if self.word_is(i, &["between"]) {
+                let g = self.group_at(i + 1).or_else(|| self.group_at(i + 2))?;
+                let grp = &self.groups[g];
+                if grp.members.len() == 2 {
+                    return Some((grp.members[0], grp.members[1]));
+                }
+                // "between government and rebel forces": two groups around "and".
+                let after = grp.toks.1;
+                if self.word_is(after, &["and"]) {
+                    let h = self.group_at(after + 1)?;
+                    return Some((*grp.members.first()?, *self.groups[h].members.first()?));
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Negation and modality cues governing the event words at `anchor`: `(negated, hypothetical)`.
+    pub fn factuality(&self, anchor: usize) -> (Option<&'static str>, Option<&'static str>) {
+        let mut negated = None;
+        let mut hypothetical = None;
+        let anchor_word = self.word(anchor).to_ascii_lowercase();
+        let base_form = !(anchor_word.ends_with('s') || anchor_word.ends_with("ed") || anchor_word.ends_with("ing"));
+        let mut i = anchor;
+        let floor = anchor.saturating_sub(6);
+        let mut crossed_group = false;
+        while i > floor {
+            i -= 1;
+            let w = self.word(i).to_ascii_lowercase();
+            if matches!(w.as_str(), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") {
+                break;
+            }
+            if self.group_at(i).is_some() {
+                if crossed_group {
+                    break;
+                }
+                crossed_group = true;
+                continue;
+            }
+            let cue: Option<(bool, &'static str)> = match w.as_str() {
+                "not" => Some((true, "not")),
+                w if w.ends_with("n't") || w.ends_with("n’t") => Some((true, "n't")),
+                "never" => Some((true, "never")),
+                "no" if !crossed_group => Some((true, "no")),
+                "without" => Some((true, "without")),
+                "nor" | "neither" => Some((true, "neither/nor")),
+                "yet" if self.word_is(i + 1, &["to"]) => Some((true, "yet to")),
+                "failed" | "fails" | "fail" | "refused" | "refuses" | "declined" | "declines" if self.word_is(i + 1, &["to"]) => Some((true, "failed/refused to")),
+                "will" | "'ll" | "’ll" => Some((false, "will")),
+                "would" | "'d" => Some((false, "would")),
+                "could" => Some((false, "could")),
+                "may" => Some((false, "may")),
+                "might" => Some((false, "might")),
+                "should" | "shall" | "must" => Some((false, "should/must")),
+                "can" => Some((false, "can")),
+                "if" | "unless" | "whether" => Some((false, "if")),
+                "possibility" | "prospect" | "threat" | "plan" | "plans" | "planned" | "planning" | "preparing" | "considering" | "exploring" | "proposed" | "potential" | "possible" | "intends" | "intend" => Some((false, "plan/possibility")),
+                "to" if i + 1 == anchor && base_form => {
+                    let prev = self.word(i.saturating_sub(1)).to_ascii_lowercase();
+                    if matches!(prev.as_str(), "began" | "begun" | "started" | "continued" | "managed" | "used" | "went" | "continue" | "continues" | "begin" | "begins" | "start" | "starts") {
+                        None
+                    } else {
+                        Some((false, "to-infinitive"))
+                    }
+                }
+                _ => None,
+            };
+            if let Some((neg, c)) = cue {
+                if neg {
+                    negated.get_or_insert(c);
+                } else {
+                    hypothetical.get_or_insert(c);
+                }
+            }
+        }
+        // "denied (that) its troops took part": the denied act is negated.
+        let start = anchor.saturating_sub(14);
+        for k in start..anchor {
+            if self.word_is(k, &["denied", "denies", "deny", "denying", "dismissed", "rejected"]) && !self.word_is(k + 1, &["the", "a", "an", "reports", "claims", "accusations", "allegations", "charges"]) && self.group_at(k + 1).is_some_and(|_| true) {
+                negated.get_or_insert("denied");
+            }
+        }
+        (negated, hypothetical)
+    }
+}

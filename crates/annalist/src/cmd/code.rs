@@ -1,10 +1,96 @@
-//! `annalist code`.
+//! `annalist code`: articles in, one event record per line out.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use annalist_core::{CodeOptions, Coder};
+use annalist_ingest::{read_inputs, InputFormat};
+use rayon::prelude::*;
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`annalist code` is not built yet")
+#[derive(clap::Args)]
+pub struct Args {
+    /// Input files or directories (none, or `-`: standard input).
+    pub inputs: Vec<PathBuf>,
+    /// Output format: jsonl, csv, tsv, gdelt, plover.
+    #[arg(long, default_value = "jsonl")]
+    pub format: String,
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Also emit negated and hypothetical events, flagged.
+    #[arg(long)]
+    pub all: bool,
+    /// Add an `explain` object to each event: words, dictionary entries, rule.
+    #[arg(long)]
+    pub explain: bool,
+    /// Code with the dictionaries in this folder instead of the built-in ones.
+    #[arg(long)]
+    pub dict: Option<PathBuf>,
+    /// Format of `--dict`: annalist (the only one supported so far).
+    #[arg(long, default_value = "annalist")]
+    pub dict_format: String,
+    /// Force the input format: auto, text, html, jsonl, warc.
+    #[arg(long, default_value = "auto")]
+    pub input_format: InputFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Builds the coder the flags ask for.
+pub fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<Coder> {
+    if dict_format != "annalist" {
+        anyhow::bail!("--dict-format {dict_format}: only `annalist` dictionaries are supported");
+    }
+    let mut b = Coder::builder();
+    if let Some(d) = dict {
+        b = b.dictionary_dir(d);
+    }
+    b.build().context("building the coder")
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.format != "jsonl" {
+        anyhow::bail!("--format {}: not available yet", args.format);
+    }
+    if let Some(n) = args.threads {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    let coder = build_coder(args.dict.as_ref(), &args.dict_format)?;
+    let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut docs = read_inputs(&args.inputs, args.input_format);
+    loop {
+        let batch: Vec<_> = docs.by_ref().take(256).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let coded: Vec<_> = batch
+            .into_par_iter()
+            .map(|d| d.map(|doc| coder.code(&doc, &opts)))
+            .collect();
+        for c in coded {
+            match c {
+                Ok(c) => {
+                    for d in &c.diagnostics {
+                        eprintln!("annalist: {}: {}", d.doc, d.message);
+                    }
+                    for e in &c.events {
+                        serde_json::to_writer(&mut out, e)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("annalist: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

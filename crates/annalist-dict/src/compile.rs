@@ -1,0 +1,353 @@
+//! Compiles a [`Dictionary`] into the structures the coder runs: one automaton for proper
+//! names (case-sensitive), one for lower-case terms (case-insensitive), and an index of event
+//! patterns by anchor lemma.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+
+use crate::patterns::Pattern;
+use crate::Dictionary;
+
+/// What a surface form stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    /// A country's name: the country.
+    CountryName,
+    /// "Syrian": combines with an agent, else the country.
+    Adjective,
+    /// "Syrians": the country's people.
+    Demonym,
+    /// "Damascus": the government, or the city as a place.
+    Capital,
+    /// "the Kremlin": the country with the seat's role.
+    Seat,
+    /// Another city: a place in the country.
+    City,
+    /// An organisation or group by name.
+    Org,
+    /// A short reference to an organisation ("the bloc"), valid after a mention.
+    OrgRef,
+    /// A generic agent ("troops") with a role.
+    Agent,
+    /// A person's full name or alias.
+    Person,
+    /// A person's surname alone.
+    Surname,
+}
+
+/// One dictionary term: a surface form and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub kind: TermKind,
+    /// Country code (country kinds), full actor code (orgs), role (agents, seats' role in
+    /// `role`), or "" for persons (their code depends on the date).
+    pub code: String,
+    pub role: Option<String>,
+    /// Index into `Dictionary::persons` or `orgs`, where it applies.
+    pub entry: u32,
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    /// Where the entry is written, for `--explain`.
+    pub source: String,
+}
+
+/// A dictionary term found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Compiled::forms`]: the surface form, whose terms are `terms_of(form)`.
+    pub form: u32,
+}
+
+/// The compiled dictionary. Immutable, `Send + Sync`.
+#[derive(Debug)]
+pub struct Compiled {
+    proper: AhoCorasick,
+    lower: AhoCorasick,
+    /// Surface forms: proper ones first, then lower-case ones.
+    forms: Vec<(String, Vec<u32>)>,
+    n_proper: usize,
+    terms: Vec<Term>,
+    patterns: Vec<Pattern>,
+    by_anchor: HashMap<String, Vec<u32>>,
+    /// Lemma keys that occur as a non-anchor word in some pattern: for quick rejection.
+    pub persons: Vec<crate::Person>,
+    pub orgs: Vec<crate::Org>,
+    pub cameo: annalist_text::CameoTable,
+    /// Country code -> canonical name.
+    pub country_names: HashMap<String, String>,
+}
+
+#[derive(Default)]
+struct FormTable {
+    index: HashMap<String, usize>,
+    forms: Vec<(String, Vec<u32>)>,
+}
+
+impl FormTable {
+    fn add(&mut self, form: &str, term: u32) {
+        let form = form.trim();
+        if form.is_empty() {
+            return;
+        }
+        let i = *self.index.entry(form.to_string()).or_insert_with(|| {
+            self.forms.push((form.to_string(), Vec::new()));
+            self.forms.len() - 1
+        });
+        if !self.forms[i].1.contains(&term) {
+            self.forms[i].1.push(term);
+        }
+    }
+}
+
+/// Spelling variants a news text may use for one written form.
+fn variants(form: &str) -> Vec<String> {
+    let mut v = vec![form.to_string()];
+    if let Some(rest) = form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")) {
+        v.push(rest.to_string());
+    }
+    let more: Vec<String> = v
+        .iter()
+        .filter(|f| f.contains('\''))
+        .map(|f| f.replace('\'', "’"))
+        .collect();
+    v.extend(more);
+    v
+}
+
+fn plural(term: &str) -> Option<String> {
+    if term.contains(' ') || term.ends_with('s') || term.ends_with("ce") && term == "police" {
+        return None;
+    }
+    if let Some(stem) = term.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'o', 'u']) {
+            return Some(format!("{stem}ies"));
+        }
+    }
+    if term.ends_with("ch") || term.ends_with("sh") || term.ends_with('x') {
+        return Some(format!("{term}es"));
+    }
+    Some(format!("{term}s"))
+}
+
+/// The surnames a person can be called by: the last word of each name, and without an
+/// Arabic article ("al-Assad" -> "Assad").
+pub fn surnames(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(last) = name.split_whitespace().last() else { return out };
+    if name.split_whitespace().count() < 2 || last.len() < 3 {
+        return out;
+    }
+    out.push(last.to_string());
+    for prefix in ["al-", "Al-", "el-", "El-", "ash-", "as-", "ad-", "an-", "ar-", "at-", "az-"] {
+        if let Some(rest) = last.strip_prefix(prefix) {
+            if rest.len() >= 3 {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out
+}
+
+impl Compiled {
+    /// Builds every automaton and index. Called once per coder.
+    pub fn new(dict: &Dictionary) -> Compiled {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut proper = FormTable::default();
+        let mut lower = FormTable::default();
+        let always = (NaiveDate::MIN, NaiveDate::MAX);
+        let push = |terms: &mut Vec<Term>, kind, code: &str, role: Option<&str>, entry: usize, range: (NaiveDate, NaiveDate), source: &str| {
+            terms.push(Term {
+                kind,
+                code: code.to_string(),
+                role: role.map(String::from),
+                entry: entry as u32,
+                from: range.0,
+                until: range.1,
+                source: source.to_string(),
+            });
+            (terms.len() - 1) as u32
+        };
+        let mut country_names = HashMap::new();
+        for (i, c) in dict.countries.iter().enumerate() {
+            let src = format!("countries.toml {}", c.code);
+            if let Some(n) = c.names.first() {
+                country_names.insert(c.code.clone(), n.clone());
+            }
+            let groups: [(&Vec<String>, TermKind); 5] = [
+                (&c.names, TermKind::CountryName),
+                (&c.adjectives, TermKind::Adjective),
+                (&c.demonyms, TermKind::Demonym),
+                (&c.capitals, TermKind::Capital),
+                (&c.cities, TermKind::City),
+            ];
+            for (forms, kind) in groups {
+                if forms.is_empty() {
+                    continue;
+                }
+                let t = push(&mut terms, kind, &c.code, None, i, always, &src);
+                for f in forms {
+                    for v in variants(f) {
+                        proper.add(&v, t);
+                    }
+                }
+            }
+            for (seat, role) in &c.seats {
+                let t = push(&mut terms, TermKind::Seat, &c.code, Some(role), i, always, &src);
+                for v in variants(seat) {
+                    proper.add(&v, t);
+                }
+            }
+        }
+        for (i, o) in dict.orgs.iter().enumerate() {
+            let from = o.from.as_deref().and_then(|d| crate::actors::parse_date(d, false)).unwrap_or(NaiveDate::MIN);
+            let until = o.until.as_deref().and_then(|d| crate::actors::parse_date(d, true)).unwrap_or(NaiveDate::MAX);
+            let src = format!("{} {}", dict.org_files.get(i).map_or("orgs", |s| s.as_str()), o.names.first().map_or("", |s| s.as_str()));
+            let t = push(&mut terms, TermKind::Org, &o.code, None, i, (from, until), &src);
+            for n in &o.names {
+                for v in variants(n) {
+                    proper.add(&v, t);
+                }
+            }
+            if !o.refs.is_empty() {
+                let r = push(&mut terms, TermKind::OrgRef, &o.code, None, i, (from, until), &src);
+                for f in &o.refs {
+                    let f = f.trim().trim_start_matches("the ").to_ascii_lowercase();
+                    lower.add(&f, r);
+                }
+            }
+        }
+        for a in &dict.agents {
+            let t = push(&mut terms, TermKind::Agent, &a.role, Some(&a.role), 0, always, &format!("agents.toml {}", a.role));
+            for f in &a.terms {
+                let f = f.trim().to_ascii_lowercase();
+                for v in variants(&f) {
+                    lower.add(&v, t);
+                }
+                if let Some(p) = plural(&f) {
+                    lower.add(&p, t);
+                }
+            }
+        }
+        for (i, p) in dict.persons.iter().enumerate() {
+            let src = format!("{} {}", p.file, p.name);
+            let t = push(&mut terms, TermKind::Person, "", None, i, always, &src);
+            let s = push(&mut terms, TermKind::Surname, "", None, i, always, &src);
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                for v in variants(n) {
+                    proper.add(&v, t);
+                }
+                for sn in surnames(n) {
+                    proper.add(&sn, s);
+                }
+            }
+        }
+        let n_proper = proper.forms.len();
+        let mut forms = proper.forms;
+        forms.extend(lower.forms);
+        let build = |fs: &[(String, Vec<u32>)], ci: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(ci)
+                .build(fs.iter().map(|(f, _)| f.as_str()))
+        };
+        let empty = || AhoCorasick::new(["\u{0}never\u{0}"]);
+        let proper_ac = build(&forms[..n_proper], false).or_else(|_| empty()).ok();
+        let lower_ac = build(&forms[n_proper..], true).or_else(|_| empty()).ok();
+        let mut by_anchor: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, p) in dict.patterns.iter().enumerate() {
+            for a in p.anchor() {
+                by_anchor.entry(a.clone()).or_default().push(i as u32);
+            }
+        }
+        for ids in by_anchor.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(dict.patterns[i as usize].weight()));
+        }
+        Compiled {
+            #[allow(clippy::expect_used)]
+            proper: proper_ac.expect("a one-pattern automaton always builds"),
+            #[allow(clippy::expect_used)]
+            lower: lower_ac.expect("a one-pattern automaton always builds"),
+            forms,
+            n_proper,
+            terms,
+            patterns: dict.patterns.clone(),
+            by_anchor,
+            persons: dict.persons.clone(),
+            orgs: dict.orgs.clone(),
+            cameo: dict.cameo.clone(),
+            country_names,
+        }
+    }
+
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    pub fn term(&self, id: u32) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    /// The surface form and its term ids.
+    pub fn form(&self, id: u32) -> (&str, &[u32]) {
+        let (f, t) = &self.forms[id as usize];
+        (f, t)
+    }
+
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// Patterns whose anchor has lemma key `lemma`, longest first.
+    pub fn patterns_for(&self, lemma: &str) -> &[u32] {
+        self.by_anchor.get(lemma).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Every dictionary form in `text` that starts and ends on a word boundary, possibly
+    /// overlapping, appended to `out` (cleared first) in order of start, longest first.
+    pub fn find_all(&self, text: &str, out: &mut Vec<RawMatch>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let boundary_before = |i: usize| i == 0 || !is_word_byte(text, i, true);
+        let boundary_after = |i: usize| i >= bytes.len() || !is_word_byte(text, i, false);
+        for m in self.proper.find_overlapping_iter(text) {
+            if boundary_before(m.start()) && boundary_after(m.end()) {
+                out.push(RawMatch { start: m.start(), end: m.end(), form: m.pattern().as_u32() });
+            }
+        }
+        for m in self.lower.find_overlapping_iter(text) {
+            if boundary_before(m.start()) && boundary_after(m.end()) {
+                out.push(RawMatch { start: m.start(), end: m.end(), form: (self.n_proper + m.pattern().as_usize()) as u32 });
+            }
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+}
+
+/// Is the character just before (`before`) or at byte `i` part of a word?
+fn is_word_byte(text: &str, i: usize, before: bool) -> bool {
+    let c = if before { text[..i].chars().next_back() } else { text[i..].chars().next() };
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_drop_the_arabic_article() {
+        assert_eq!(surnames("Bashar al-Assad"), vec!["al-Assad", "Assad"]);
+        assert!(surnames("Madonna").is_empty());
+    }
+
+    #[test]
+    fn plurals_of_agent_terms() {
+        assert_eq!(plural("militia").as_deref(), Some("militias"));
+        assert_eq!(plural("army").as_deref(), Some("armies"));
+        assert_eq!(plural("police"), None);
+        assert_eq!(plural("riot police"), None);
+    }
+}
