@@ -1,10 +1,276 @@
-//! `annalist ingest`.
+//! `annalist ingest INPUT... [--db FILE]`: code articles into a SQLite store.
+//!
+//! Reading is framed on one thread and parsed, coded and hashed on all cores (rayon); one
+//! writer thread owns the database and commits each document — its document, sentences,
+//! events and actors rows — in one transaction. A document whose content hash is stored is
+//! skipped, so a second run over the same inputs adds nothing, and a run killed midway can
+//! be run again: what was committed stays, what was not is done again.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use annalist_core::{CodeOptions, Coded, Coder};
+use annalist_ingest::{input_size, raw_inputs_with_progress, InputFormat, RawDoc};
+use annalist_store::{content_hash, NewDocument, NewError, NewSentence, SqliteStore, Store};
+use annalist_text::Document;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Input files or directories (none, or `-`: standard input).
+    pub inputs: Vec<PathBuf>,
+    /// The SQLite database to write (created if missing).
+    #[arg(long, default_value = "annalist.db")]
+    pub db: PathBuf,
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Also store negated and hypothetical events, flagged.
+    #[arg(long)]
+    pub all: bool,
+    /// Store an `explain` object with each event.
+    #[arg(long)]
+    pub explain: bool,
+    /// Code with the dictionaries in this folder instead of the built-in ones.
+    #[arg(long)]
+    pub dict: Option<PathBuf>,
+    /// Force the input format: auto, text, html, jsonl, warc.
+    #[arg(long, default_value = "auto")]
+    pub input_format: InputFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print a summary line (documents, events, rate) at the end even when standard error is
+    /// not a terminal.
+    #[arg(long)]
+    pub summary: bool,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`annalist ingest` is not built yet")
+/// What the workers send the writer.
+enum Msg {
+    Doc(Box<NewDocument>, Vec<String>),
+    Error(NewError),
+    Skipped,
+}
+
+#[derive(Default)]
+struct Tally {
+    stored: AtomicU64,
+    skipped: AtomicU64,
+    failed: AtomicU64,
+    events: AtomicU64,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = args.threads {
+            b = b.num_threads(n);
+        }
+        b.build().context("starting worker threads")?
+    };
+    let mut builder = Coder::builder();
+    if let Some(d) = &args.dict {
+        builder = builder.dictionary_dir(d);
+    }
+    let coder = builder.build().map_err(|e| anyhow::anyhow!("building the coder: {e}"))?;
+    let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
+
+    let store = SqliteStore::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let known = store.known_hashes()?;
+
+    let terminal = std::io::stderr().is_terminal();
+    let total = input_size(&args.inputs);
+    let read_bytes = Arc::new(AtomicU64::new(0));
+    let pb = if terminal {
+        let pb = ProgressBar::with_draw_target(Some(total.max(1)), ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {msg} ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let tally = Arc::new(Tally::default());
+    let started = Instant::now();
+
+    let (tx, rx) = sync_channel::<Msg>(256);
+    let writer = {
+        let pb = pb.clone();
+        let tally = Arc::clone(&tally);
+        let read_bytes = Arc::clone(&read_bytes);
+        std::thread::spawn(move || write_all(store, rx, &pb, &tally, &read_bytes, started, terminal))
+    };
+
+    let raws = raw_inputs_with_progress(&args.inputs, args.input_format, Arc::clone(&read_bytes));
+    pool.install(|| {
+        raws.par_bridge().for_each_with(tx, |tx, raw| {
+            let msg = process(raw, &coder, &opts, &known);
+            let _ = tx.send(msg);
+        })
+    });
+    // All senders are gone once the loop ends; the writer drains and returns.
+    let store = writer.join().map_err(|_| anyhow::anyhow!("the database writer failed"))??;
+    pb.finish_and_clear();
+
+    let secs = started.elapsed().as_secs_f64();
+    let (stored, skipped, failed, events) = (
+        tally.stored.load(Ordering::Relaxed),
+        tally.skipped.load(Ordering::Relaxed),
+        tally.failed.load(Ordering::Relaxed),
+        tally.events.load(Ordering::Relaxed),
+    );
+    if terminal || args.summary {
+        let counts = store.counts()?;
+        eprintln!(
+            "annalist: ingested {stored} documents ({events} events), skipped {skipped} already stored, \
+             {failed} failed, in {secs:.1}s ({:.0} documents/s); {} now holds {} documents, {} events",
+            (stored + skipped) as f64 / secs.max(1e-9),
+            args.db.display(),
+            counts.documents,
+            counts.events
+        );
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Parses, hashes and codes one document (on a worker thread).
+fn process(
+    raw: Result<RawDoc, annalist_ingest::ReadError>,
+    coder: &Coder,
+    opts: &CodeOptions,
+    known: &std::collections::HashSet<String>,
+) -> Msg {
+    let doc = match raw.and_then(RawDoc::parse) {
+        Ok(d) => d,
+        Err(e) => {
+            return Msg::Error(NewError {
+                origin: e.origin.clone(),
+                input: None,
+                stage: "read".into(),
+                reason: e.reason,
+            })
+        }
+    };
+    let hash = content_hash(&doc);
+    if known.contains(&hash) {
+        return Msg::Skipped;
+    }
+    let coded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(&doc, opts))) {
+        Ok(c) => c,
+        Err(_) => {
+            return Msg::Error(NewError {
+                origin: doc.id.clone(),
+                input: None,
+                stage: "code".into(),
+                reason: "the coder failed on this document".into(),
+            })
+        }
+    };
+    let diagnostics = coded.diagnostics.iter().map(|d| d.message.clone()).collect();
+    Msg::Doc(Box::new(to_new_document(&doc, hash, coded)), diagnostics)
+}
+
+fn to_new_document(doc: &Document, hash: String, coded: Coded) -> NewDocument {
+    let body = coded.structure.body;
+    // Byte spans -> code-point offsets, walking the body once.
+    let mut sentences = Vec::with_capacity(coded.sentences.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let advance = |to: usize, byte: &mut usize, chars: &mut usize| {
+        if to > *byte {
+            *chars += body.get(*byte..to).map_or(0, |s| s.chars().count());
+            *byte = to;
+        }
+        *chars
+    };
+    for s in &coded.sentences {
+        let (a, b) = (s.start(), s.end());
+        if a < byte || b > body.len() || !body.is_char_boundary(a) || !body.is_char_boundary(b) {
+            continue;
+        }
+        let start = advance(a, &mut byte, &mut chars);
+        let end = advance(b, &mut byte, &mut chars);
+        sentences.push(NewSentence { start, end, text: body[a..b].to_string() });
+    }
+    let mut nd = NewDocument::new(doc, hash, String::new(), sentences, coded.events);
+    if nd.publication_date.is_none() {
+        nd.publication_date = coded.structure.date.map(|d| d.to_string());
+    }
+    if nd.title.is_none() {
+        nd.title = coded.structure.title;
+    }
+    nd.body = body;
+    nd
+}
+
+/// The writer thread: one transaction per document.
+fn write_all(
+    mut store: SqliteStore,
+    rx: Receiver<Msg>,
+    pb: &ProgressBar,
+    tally: &Tally,
+    read_bytes: &AtomicU64,
+    started: Instant,
+    terminal: bool,
+) -> anyhow::Result<SqliteStore> {
+    let mut last = Instant::now();
+    let report = |line: String| {
+        if terminal {
+            pb.suspend(|| eprintln!("{line}"));
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    for msg in rx {
+        match msg {
+            Msg::Doc(d, diagnostics) => {
+                let n_events = d.events.len() as u64;
+                if store.put(&d).with_context(|| format!("storing {}", d.doc))? {
+                    tally.stored.fetch_add(1, Ordering::Relaxed);
+                    tally.events.fetch_add(n_events, Ordering::Relaxed);
+                    for reason in diagnostics {
+                        store.put_error(&NewError {
+                            origin: d.doc.clone(),
+                            input: None,
+                            stage: "diagnostic".into(),
+                            reason,
+                        })?;
+                    }
+                } else {
+                    tally.skipped.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            Msg::Skipped => {
+                tally.skipped.fetch_add(1, Ordering::Relaxed);
+            }
+            Msg::Error(e) => {
+                tally.failed.fetch_add(1, Ordering::Relaxed);
+                report(format!("annalist: {}: {}", e.origin, e.reason));
+                store.put_error(&e)?;
+            }
+        }
+        if terminal && last.elapsed() > Duration::from_millis(100) {
+            last = Instant::now();
+            let done = tally.stored.load(Ordering::Relaxed) + tally.skipped.load(Ordering::Relaxed);
+            let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
+            pb.set_position(read_bytes.load(Ordering::Relaxed));
+            pb.set_message(format!(
+                "{done} docs ({} new, {} events, {} failed) {rate:.0} docs/s",
+                tally.stored.load(Ordering::Relaxed),
+                tally.events.load(Ordering::Relaxed),
+                tally.failed.load(Ordering::Relaxed)
+            ));
+        }
+    }
+    Ok(store)
 }
