@@ -84,8 +84,8 @@ impl Baseline {
     /// # Errors
     /// When the file cannot be read or is not a baseline.
     pub fn load(path: &Path) -> Result<Baseline, EvalError> {
-        let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })?;
-        serde_json::from_str(&text).map_err(|source| EvalError::Baseline { path: path.to_path_buf(), source })
+        let text = std::fs::read_to_string(path).map_err(|err| EvalError::Io { path: path.to_path_buf(), err })?;
+        serde_json::from_str(&text).map_err(|err| EvalError::Baseline { path: path.to_path_buf(), err })
     }
 
     /// Writes the baseline as pretty JSON (one key a line, so that diffs of it read well).
@@ -93,7 +93,7 @@ impl Baseline {
     /// # Errors
     /// When the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<(), EvalError> {
-        let io = |source| EvalError::Io { path: path.to_path_buf(), source };
+        let io = |err| EvalError::Io { path: path.to_path_buf(), err };
         let mut text = serde_json::to_string_pretty(self).map_err(|e| io(std::io::Error::other(e)))?;
         text.push('\n');
         std::fs::write(path, text).map_err(io)

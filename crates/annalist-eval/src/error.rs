@@ -1,4 +1,6 @@
 //! Errors of loading gold sets, predictions and baselines: each names the file (and line).
+//!
+//! The underlying error is part of the message (not a `source`), so it is printed once.
 
 use std::path::PathBuf;
 
@@ -6,18 +8,16 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// A file or folder could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {err}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        err: std::io::Error,
     },
     /// A gold file is not valid JSON or not in the SPEC.md shape.
-    #[error("{path}: not a gold file: {source}")]
+    #[error("{path}: not a gold file: {err}")]
     GoldJson {
         path: PathBuf,
-        #[source]
-        source: serde_json::Error,
+        err: serde_json::Error,
     },
     /// A gold file parses but says something impossible (bad code, id not its file name ...).
     #[error("{path}: event {event}: {reason}")]
@@ -26,18 +26,16 @@ pub enum EvalError {
     #[error("{path}: no gold files (<id>.json) in this folder")]
     EmptyGold { path: PathBuf },
     /// A line of a predictions file is not an event record.
-    #[error("{origin}:{line}: not an event record: {source}")]
+    #[error("{origin}:{line}: not an event record: {err}")]
     Prediction {
         origin: String,
         line: usize,
-        #[source]
-        source: serde_json::Error,
+        err: serde_json::Error,
     },
     /// A baseline file is not one that `--save-baseline` wrote.
-    #[error("{path}: not a baseline: {source}")]
+    #[error("{path}: not a baseline: {err}")]
     Baseline {
         path: PathBuf,
-        #[source]
-        source: serde_json::Error,
+        err: serde_json::Error,
     },
 }

@@ -88,7 +88,7 @@ impl GoldSet {
 /// JSON in the SPEC.md shape, an `id` other than its file name, a code that is not 2-4
 /// digits, an empty `sentence_contains`.
 pub fn load(dir: &Path) -> Result<GoldSet, EvalError> {
-    let io = |source| EvalError::Io { path: dir.to_path_buf(), source };
+    let io = |err| EvalError::Io { path: dir.to_path_buf(), err };
     let mut jsons = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
@@ -108,9 +108,9 @@ pub fn load(dir: &Path) -> Result<GoldSet, EvalError> {
 }
 
 fn load_doc(path: &Path) -> Result<GoldDoc, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|err| EvalError::Io { path: path.to_path_buf(), err })?;
     let mut doc: GoldDoc =
-        serde_json::from_str(&text).map_err(|source| EvalError::GoldJson { path: path.to_path_buf(), source })?;
+        serde_json::from_str(&text).map_err(|err| EvalError::GoldJson { path: path.to_path_buf(), err })?;
     let invalid = |event: usize, reason: String| EvalError::GoldInvalid { path: path.to_path_buf(), event, reason };
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     if doc.id != stem {

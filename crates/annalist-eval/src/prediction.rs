@@ -93,15 +93,11 @@ impl From<&Event> for Prediction {
 pub fn read_predictions(reader: impl BufRead, origin: &str) -> Result<Vec<Prediction>, EvalError> {
     let mut out = Vec::new();
     for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| EvalError::Io { path: origin.into(), source })?;
+        let line = line.map_err(|err| EvalError::Io { path: origin.into(), err })?;
         if line.trim().is_empty() {
             continue;
         }
-        let p = serde_json::from_str(&line).map_err(|source| EvalError::Prediction {
-            origin: origin.to_string(),
-            line: i + 1,
-            source,
-        })?;
+        let p = serde_json::from_str(&line).map_err(|err| EvalError::Prediction { origin: origin.to_string(), line: i + 1, err })?;
         out.push(p);
     }
     Ok(out)

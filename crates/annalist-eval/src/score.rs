@@ -184,8 +184,14 @@ fn gold_label(doc: &str, level: Level, k: &Key, events: &[GoldEvent]) -> String 
     format!("{doc} | {} | {}", k.fields(level), fold_text(text))
 }
 
+/// A prediction key's label: its sentence clipped to 90 characters, which identifies it
+/// well enough and keeps saved baselines small.
 fn pred_label(doc: &str, level: Level, k: &Key) -> String {
-    format!("{doc} | {} | {}", k.fields(level), k.sentence)
+    let clipped = match k.sentence.char_indices().nth(90) {
+        Some((i, _)) => format!("{}…", &k.sentence[..i]),
+        None => k.sentence.clone(),
+    };
+    format!("{doc} | {} | {clipped}", k.fields(level))
 }
 
 /// Scores `preds` against `gold`.
