@@ -34,9 +34,6 @@ impl Tok {
         ws.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
-    pub fn is_word(self) -> bool {
-        self.kind == Kind::Word
-    }
 
     pub fn is_punct(self, s: &str, c: char) -> bool {
         self.kind == Kind::Punct && s.get(self.start..self.end).is_some_and(|t| t.starts_with(c))
