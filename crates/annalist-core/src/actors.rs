@@ -121,6 +121,28 @@ impl DocState {
         v.into_iter().map(|(c, _)| c.as_str()).take(4).collect()
     }
 
+    /// Counts the countries a text names (names, adjectives, capitals, cities) by the
+    /// automaton alone, so the first sentence already knows what the story is about.
+    pub fn prescan(&mut self, dict: &Compiled, text: &str, raw: &mut Vec<RawMatch>) {
+        dict.find_all(text, raw);
+        let mut covered = 0usize;
+        for m in raw.iter() {
+            if m.start < covered {
+                continue;
+            }
+            let (_, terms) = dict.form(m.form);
+            let country = terms.iter().map(|&t| dict.term(t)).find_map(|t| match t.kind {
+                TermKind::CountryName | TermKind::Adjective | TermKind::Demonym | TermKind::Capital | TermKind::City | TermKind::Seat => Some(t.code.clone()),
+                TermKind::Org => country_of(&t.code).map(String::from),
+                _ => None,
+            });
+            if let Some(c) = country {
+                self.count_country(&c);
+                covered = m.end;
+            }
+        }
+    }
+
     pub fn count_country(&mut self, c: &str) {
         *self.country_counts.entry(c.to_string()).or_default() += 1;
     }
@@ -339,6 +361,13 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
                 let ok_seq = match a.kind {
                     TermKind::Agent => person.is_none() && (org.is_none() || gap == 0),
                     TermKind::Person | TermKind::Surname => person.is_none(),
+                    // "Brazil's Congress": the seat's role, the owner's country.
+                    TermKind::Seat => {
+                        j == i + 1
+                            && matches!(atoms[i].kind, TermKind::CountryName | TermKind::Adjective | TermKind::Demonym)
+                            && person.is_none()
+                            && org.is_none()
+                    }
                     TermKind::Org => false,
                     _ => false,
                 };
@@ -371,6 +400,9 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
                 }
                 TermKind::Seat => {
                     if j > i {
+                        role = a.role.clone();
+                        end_tok = a.toks.1;
+                        j += 1;
                         break;
                     }
                     owner_code = a.code.clone();
@@ -474,13 +506,20 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
             continue;
         }
         let w = t.text(sentence).to_ascii_lowercase();
-        let antecedent = match w.as_str() {
-            "he" | "she" | "his" | "her" | "him" => state.last_person.as_ref(),
-            "it" | "its" => state.last_org.as_ref(),
-            "they" | "their" | "them" => state.last_plural.as_ref().or(state.last_org.as_ref()),
+        // The nearest fitting actor earlier in this sentence, else in the document.
+        let earlier = |want: &dyn Fn(&Mention) -> bool| {
+            mentions.iter().filter(|m| m.toks.1 <= i && m.code.is_some() && want(m)).last().and_then(|m| m.code.clone())
+        };
+        let antecedent: Option<String> = match w.as_str() {
+            "he" | "she" | "his" | "her" | "him" => earlier(&|m| m.kind == MentionKind::Person)
+                .or_else(|| state.last_person.as_ref().map(|p| p.0.clone())),
+            "it" | "its" => earlier(&|m| matches!(m.kind, MentionKind::Org | MentionKind::State) && !m.plural)
+                .or_else(|| state.last_org.as_ref().map(|p| p.0.clone())),
+            "they" | "their" | "them" => earlier(&|m| m.plural && m.kind != MentionKind::Person)
+                .or_else(|| state.last_plural.as_ref().or(state.last_org.as_ref()).map(|p| p.0.clone())),
             _ => continue,
         };
-        let Some((code, _)) = antecedent else { continue };
+        let Some(code) = antecedent.as_ref() else { continue };
         // "it" is often expletive: "it is necessary", "it added" is fine.
         if w == "it" && tok_is(sentence, tokens, i + 1, &["is", "was", "'s", "seems", "appears", "remains"]) {
             continue;
@@ -491,6 +530,7 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
             if let Some(next) = mentions.iter_mut().find(|m| m.toks.0 == i + 1 && m.kind == MentionKind::Agent) {
                 let role = next.code.as_deref().and_then(|c| c.get(3..)).unwrap_or("").to_string();
                 let owner_country = country_of(code).map(String::from);
+                let code = &code.clone();
                 next.code = match owner_country {
                     Some(c) if !role.is_empty() => Some(format!("{c}{role}")),
                     _ => Some(code.clone()),
@@ -498,6 +538,19 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
                 next.toks.0 = i;
                 next.span = Span::new(t.span.start(), next.span.end());
                 next.kind = MentionKind::State;
+                continue;
+            }
+            // "his meeting with Assad": the owner is the agent of the noun that follows.
+            if matches!(w.as_str(), "his" | "her") && !tok_is(sentence, tokens, i + 1, &["members", "member", "leaders", "leadership", "government", "officials"]) {
+                added.push(Mention {
+                    span: t.span,
+                    toks: (i, i + 1),
+                    kind: MentionKind::Pronoun,
+                    code: Some(code.clone()),
+                    possessor: true,
+                    plural: w == "their",
+                    entries: vec![format!("pronoun {w} -> {code}")],
+                });
                 continue;
             }
             // "its members", "their leaders": the owner itself.

@@ -48,6 +48,13 @@ impl RoleRule {
     }
 }
 
+/// Verbs of saying: what follows them is reported, not done by their subject.
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "reported", "reports", "claimed",
+    "claims", "stated", "announced", "insisted", "believe", "believes", "according", "alleged",
+    "quoted", "warned", "argued", "noted", "wrote", "confirmed", "acknowledged",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "from", "to", "at", "with", "by", "for", "on", "near", "against", "into", "over",
     "under", "between", "among", "across", "toward", "towards", "about", "after", "before",
@@ -136,7 +143,13 @@ impl<'a> Clause<'a> {
             if matches!(w, ";" | ":" | "—" | "–") {
                 return None;
             }
-            if (w == "which" || w == "who") && i > 0 {
+            if SPEECH.contains(&w) && i + 1 < anchor {
+                // "activists said [government forces shelled ...]": the reporter is not the
+                // subject of the reported act.
+                return None;
+            }
+            let relative_that = w == "that" && i > 0 && !SPEECH.contains(&self.word(i - 1)) && self.group_at(i - 1).is_some();
+            if (w == "which" || w == "who" || relative_that) && i > 0 {
                 // The relative pronoun's antecedent: the group right before it.
                 let k = if self.word(i - 1) == "," { i.saturating_sub(2) } else { i - 1 };
                 return self.group_at(k).filter(|&g| self.groups[g].toks.1 == k + 1).map(|g| (g, RoleRule::RelativeAntecedent));
@@ -180,18 +193,41 @@ impl<'a> Clause<'a> {
     /// The first actor group at or after token `from`, within `max` tokens, not crossing
     /// a clause boundary. `skip_by` skips a group introduced by "by" (the passive agent).
     pub fn object(&self, from: usize, max: usize, skip_by: bool) -> Option<usize> {
+        self.object_where(from, max, skip_by, false)
+    }
+
+    /// Like [`Clause::object`], but skipping places introduced by a locative preposition
+    /// ("met Xi at the APEC summit", "in Baghdad"): for objects a pattern did not place.
+    pub fn direct_object(&self, from: usize, max: usize) -> Option<usize> {
+        self.object_where(from, max, true, true)
+    }
+
+    fn object_where(&self, from: usize, max: usize, skip_by: bool, skip_locative: bool) -> Option<usize> {
         let end = (from + max).min(self.tokens.len());
         let mut i = from;
         while i < end {
             let w = self.word(i);
-            if matches!(w, ";" | ":") || (w == "," && self.word_is(i + 1, &["and", "but", "while", "which", "who", "where", "as"])) {
+            if matches!(w, ";" | ":" | "," | "(" | "—" | "–") {
                 return None;
             }
             if self.word_is(i, &["said", "says", "told", "added", "according", "but", "while", "whereas"]) {
                 return None;
             }
             if let Some(g) = self.group_at(i) {
-                if skip_by && i > 0 && self.word_is(self.groups[g].toks.0.saturating_sub(1), &["by"]) {
+                let before = self.groups[g].toks.0.saturating_sub(1);
+                let before2 = self.groups[g].toks.0.saturating_sub(2);
+                let locative = |k: usize| self.word_is(k, &["in", "at", "near", "during", "outside", "inside", "since", "after", "before", "across", "throughout", "around", "amid"]);
+                let loc_at = if locative(before) { Some(before) } else if self.word_is(before, DETERMINERS) && locative(before2) { Some(before2) } else { None };
+                if skip_locative && self.groups[g].toks.0 > 0 && loc_at.is_some_and(|k| k >= from) {
+                    i = self.groups[g].toks.1;
+                    continue;
+                }
+                let possessive_pronoun = self.groups[g].members.iter().all(|&m| self.mentions[m].kind == crate::actors::MentionKind::Pronoun && self.mentions[m].possessor);
+                if skip_locative && possessive_pronoun {
+                    i = self.groups[g].toks.1;
+                    continue;
+                }
+                if skip_by && i > 0 && self.word_is(before, &["by"]) {
                     i = self.groups[g].toks.1;
                     continue;
                 }
@@ -210,7 +246,18 @@ impl<'a> Clause<'a> {
                 return None;
             }
             if self.word_is(i, &["by"]) {
-                return self.group_at(i + 1).or_else(|| self.group_at(i + 2).filter(|_| self.word_is(i + 1, DETERMINERS)));
+                // "by X", "by the X", "by members of the X", "by some of X".
+                let mut k = i + 1;
+                for _ in 0..4 {
+                    if let Some(g) = self.group_at(k) {
+                        return Some(g);
+                    }
+                    if !self.word_is(k, DETERMINERS) && !self.word_is(k, &["members", "member", "some", "one", "of", "supporters", "units", "elements"]) {
+                        return None;
+                    }
+                    k += 1;
+                }
+                return None;
             }
         }
         None
@@ -222,6 +269,10 @@ impl<'a> Clause<'a> {
         let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || IRREGULAR_PARTICIPLES.contains(&w.as_str());
         if !participle {
             return false;
+        }
+        // "a proposal already rejected by members of ...": a participle with its agent.
+        if self.word_is(anchor + 1, &["by"]) && w.ends_with("ed") {
+            return true;
         }
         let mut i = anchor;
         for _ in 0..3 {
@@ -237,6 +288,23 @@ impl<'a> Clause<'a> {
             }
         }
         false
+    }
+
+    /// Is the verb at `later` coordinated with the one at `earlier` ("recalling ... and
+    /// expelling ..."): an "and" (or comma) right before it, nothing but a clause between?
+    pub fn coordinated_with(&self, earlier: usize, later: usize) -> bool {
+        if later <= earlier + 1 {
+            return false;
+        }
+        let mut k = later - 1;
+        while k > earlier && (self.word_is(k, ADVERBS) || self.word_is(k, BE) || self.word_is(k, &["has", "have", "had"])) {
+            k -= 1;
+        }
+        if !self.word_is(k, &["and", "then", "before", "after"]) {
+            return false;
+        }
+        // No new subject between the two verbs.
+        !(k + 1..later).any(|i| self.group_at(i).is_some()) && !(earlier..k).any(|i| SPEECH.contains(&self.word(i)) || self.word(i) == ";")
     }
 
     /// "between X and Y": the two sides of a mutual act after `from`.
@@ -268,26 +336,31 @@ impl<'a> Clause<'a> {
         let anchor_word = self.word(anchor).to_ascii_lowercase();
         let base_form = !(anchor_word.ends_with('s') || anchor_word.ends_with("ed") || anchor_word.ends_with("ing"));
         let mut i = anchor;
-        let floor = anchor.saturating_sub(6);
-        let mut crossed_group = false;
+        let floor = anchor.saturating_sub(9);
+        let mut crossed_group = 0;
         while i > floor {
             i -= 1;
             let w = self.word(i).to_ascii_lowercase();
             if matches!(w.as_str(), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") {
                 break;
             }
-            if self.group_at(i).is_some() {
-                if crossed_group {
+            if let Some(g) = self.group_at(i) {
+                crossed_group += 1;
+                if crossed_group > 2 {
                     break;
                 }
-                crossed_group = true;
+                i = self.groups[g].toks.0;
+                continue;
+            }
+            // Before the subject only a conditional still governs the verb.
+            if crossed_group > 0 && !matches!(w.as_str(), "if" | "unless" | "whether") {
                 continue;
             }
             let cue: Option<(bool, &'static str)> = match w.as_str() {
                 "not" => Some((true, "not")),
                 w if w.ends_with("n't") || w.ends_with("n’t") => Some((true, "n't")),
                 "never" => Some((true, "never")),
-                "no" if !crossed_group => Some((true, "no")),
+                "no" if crossed_group == 0 => Some((true, "no")),
                 "without" => Some((true, "without")),
                 "nor" | "neither" => Some((true, "neither/nor")),
                 "yet" if self.word_is(i + 1, &["to"]) => Some((true, "yet to")),
@@ -300,7 +373,8 @@ impl<'a> Clause<'a> {
                 "should" | "shall" | "must" => Some((false, "should/must")),
                 "can" => Some((false, "can")),
                 "if" | "unless" | "whether" => Some((false, "if")),
-                "possibility" | "prospect" | "threat" | "plan" | "plans" | "planned" | "planning" | "preparing" | "considering" | "exploring" | "proposed" | "potential" | "possible" | "intends" | "intend" => Some((false, "plan/possibility")),
+                "possibility" | "prospect" | "threat" | "plan" | "plans" | "planned" | "planning" | "preparing" | "considering" | "exploring" | "proposed" | "potential" | "possible" | "intends" | "intend"
+                | "hope" | "hopes" | "hoping" | "bid" | "readiness" | "ready" | "willing" | "willingness" | "proposal" | "offer" | "offered" | "attempt" | "effort" | "efforts" | "aim" | "aims" | "aiming" | "seeking" | "wants" | "wanted" => Some((false, "plan/possibility")),
                 "to" if i + 1 == anchor && base_form => {
                     let prev = self.word(i.saturating_sub(1)).to_ascii_lowercase();
                     if matches!(prev.as_str(), "began" | "begun" | "started" | "continued" | "managed" | "used" | "went" | "continue" | "continues" | "begin" | "begins" | "start" | "starts") {

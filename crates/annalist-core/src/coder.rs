@@ -189,8 +189,9 @@ impl Coder {
             }
         }
         if let Some(t) = &structure.title {
-            let _ = self.mentions_of(t, &mut scratch, &mut state.clone());
+            state.prescan(&self.dict, t, &mut scratch.raw);
         }
+        state.prescan(&self.dict, &structure.body, &mut scratch.raw);
         let sentences = segment::sentences(&structure.body);
         let mut events = Vec::new();
         for (si, span) in sentences.iter().enumerate() {
@@ -231,6 +232,7 @@ impl Coder {
         let matches = events::find_matches(&self.dict, sentence, &tokens, &scratch.lemmas, &mentions);
         let clause = Clause::new(sentence, &tokens, &mentions, &groups);
         let mut drafts: Vec<Draft> = Vec::new();
+        let mut prev_source: Option<(usize, usize, Option<RoleRule>)> = None;
         for m in &matches {
             let p = &self.dict.patterns()[m.pattern as usize];
             let passive = clause.is_passive(m.anchor);
@@ -245,10 +247,21 @@ impl Coder {
                 },
                 None => clause.subject(m.anchor).map_or((None, None), |(g, r)| (Some(g), Some(r))),
             };
+            // "were recalling their ambassadors ... and expelling Syrian envoys": the second
+            // verb of a coordination shares the first one's subject.
+            if let Some((prev_anchor, g, r)) = prev_source {
+                if clause.coordinated_with(prev_anchor, m.anchor) && !passive && m.source_at.is_none() {
+                    source = Some(g);
+                    source_rule = r;
+                }
+            }
+            if let Some(g) = source {
+                prev_source = Some((m.anchor, g, source_rule));
+            }
             let (target, target_rule) = match m.target_at {
-                Some(t) => (clause.object(t, 10, true), Some(RoleRule::PatternSlot)),
+                Some(t) => (clause.direct_object(t, 10), Some(RoleRule::PatternSlot)),
                 None if passive => clause.subject(m.anchor).map_or((None, None), |(g, _)| (Some(g), Some(RoleRule::PassiveSubject))),
-                None => (clause.object(m.end, 8, true), Some(RoleRule::Object)),
+                None => (clause.direct_object(m.end, 8), Some(RoleRule::Object)),
             };
             let target = target.filter(|t| Some(*t) != source);
             let (negated, hypothetical) = clause.factuality(m.anchor);
@@ -256,7 +269,18 @@ impl Coder {
             let trigger = if m.end > m.anchor { trigger } else { tokens[m.anchor].span };
             let mut pairs: Vec<(Option<usize>, Option<usize>, Option<RoleRule>, Option<RoleRule>)> = Vec::new();
             let between = if source.is_none() || p.mutual { clause.between(m.anchor + 1) } else { None };
-            if let Some((a, b)) = between.filter(|_| source.is_none()) {
+            let joint_act = p.mutual || p.code.starts_with("04") || p.code.starts_with("06") || p.code == "057" || p.code == "190";
+            let joint = source.filter(|&g| joint_act && target.is_none() && groups[g].members.len() >= 2);
+            if let Some(g) = joint {
+                // "Israel and Jordan signed a treaty": each with each, both ways.
+                let ms = &groups[g].members;
+                for (x, &a) in ms.iter().enumerate() {
+                    for &b in ms.iter().skip(x + 1) {
+                        pairs.push((Some(a), Some(b), source_rule, Some(RoleRule::Subject)));
+                        pairs.push((Some(b), Some(a), source_rule, Some(RoleRule::Subject)));
+                    }
+                }
+            } else if let Some((a, b)) = between.filter(|_| source.is_none()) {
                 pairs.push((Some(a), Some(b), Some(RoleRule::Between), Some(RoleRule::Between)));
                 pairs.push((Some(b), Some(a), Some(RoleRule::Between), Some(RoleRule::Between)));
             } else {
@@ -342,7 +366,7 @@ impl Coder {
                 Some(a.source.slice(sentence).to_string())
             });
             let (date, date_basis, date_precision) = event_date(&times, d.trigger, state.date);
-            let location = self.event_location(structure, &places, d.trigger, src, tgt);
+            let location = self.event_location(sentence, structure, &places, d.trigger, src, tgt);
             let (killed, wounded, arrested) = (d.killed, d.wounded, d.arrested);
             let precision = killed.or(wounded).or(arrested).map(|(_, p)| p);
             let actor = |m: Option<&Mention>| {
@@ -402,8 +426,10 @@ impl Coder {
         scratch.tokens = tokens;
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn event_location(
         &self,
+        sentence: &str,
         structure: &Structure,
         places: &[crate::enrich::geo::PlaceMention<'_>],
         trigger: Span,
@@ -413,7 +439,7 @@ impl Coder {
         let dist = |s: Span| if s.start >= trigger.end { s.start - trigger.end } else { trigger.start.saturating_sub(s.end) };
         if let Some(pm) = places.iter().filter(|p| p.locative).min_by_key(|p| dist(p.span)) {
             return Some(LocationRecord {
-                name: pm.place.name.clone(),
+                name: pm.span.slice(sentence).to_string(),
                 country: Some(pm.place.country.clone()),
                 lat: Some(pm.place.lat),
                 lon: Some(pm.place.lon),
@@ -424,7 +450,7 @@ impl Coder {
         if let Some(t) = tgt.filter(|t| t.kind == MentionKind::Place) {
             if let Some(pm) = places.iter().find(|p| p.span.overlaps(t.span)) {
                 return Some(LocationRecord {
-                    name: pm.place.name.clone(),
+                    name: pm.span.slice(sentence).to_string(),
                     country: Some(pm.place.country.clone()),
                     lat: Some(pm.place.lat),
                     lon: Some(pm.place.lon),

@@ -55,12 +55,18 @@ pub fn structure(doc: &Document) -> Structure {
     let mut out = Structure { title: doc.title.clone(), date: doc.date, ..Structure::default() };
     let mut seen_body = false;
     let mut in_related = false;
+    let single_line = doc.text.lines().filter(|l| !l.trim().is_empty()).count() == 1;
     for raw in doc.text.lines() {
         let line = raw.trim();
         if line.is_empty() {
             continue;
         }
-        let kind = classify(line, seen_body, &out);
+        // A lone line of prose is a body, however short ("Russia vetoed the resolution.").
+        let kind = if single_line && line.ends_with(['.', '!', '?', '"', '”']) && !is_caption(line) {
+            LineKind::Body
+        } else {
+            classify(line, seen_body, &out)
+        };
         let kind = match kind {
             // Short teaser headlines follow a "Related Coverage" header until the story resumes.
             LineKind::Body | LineKind::Title if in_related && !looks_like_paragraph(line) => {
@@ -153,7 +159,7 @@ fn looks_like_paragraph(line: &str) -> bool {
     let words = word_count(line);
     let ends = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
     let punct = ends.ends_with(['.', '!', '?', ':', ';']) || line.ends_with(['”', '"']);
-    (words >= 6 && punct) || words >= 25
+    (words >= 4 && punct) || words >= 25
 }
 
 /// A headline: a short line without final period.

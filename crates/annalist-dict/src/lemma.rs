@@ -30,7 +30,7 @@ pub fn lemma(word: &str) -> String {
 }
 
 fn strip_suffixes(w: &mut String) {
-    if !w.is_ascii() || w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+    if !w.is_ascii() || w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return;
     }
     for _ in 0..2 {
@@ -40,9 +40,11 @@ fn strip_suffixes(w: &mut String) {
             w.push('y');
         } else if n <= 4 && (w.ends_with("ied") || w.ends_with("ies")) {
             w.truncate(n - 1); // tied -> tie, dies -> die
-        } else if w.ends_with("ing") && n - 3 >= 3 && has_vowel(&w[..n - 3]) {
+        } else if w.ends_with("ing") && n - 3 >= 2 && has_vowel(&w[..n - 3]) {
             w.truncate(n - 3);
-        } else if w.ends_with("ed") && n - 2 >= 3 && has_vowel(&w[..n - 2]) {
+        } else if w.ends_with("eed") && n > 4 {
+            w.truncate(n - 1); // agreed -> agree, freed -> free
+        } else if w.ends_with("ed") && n - 2 >= 2 && has_vowel(&w[..n - 2]) {
             w.truncate(n - 2);
         } else if w.ends_with("es") && n > 4 && ["s", "x", "z", "ch", "sh"].iter().any(|s| w[..n - 2].ends_with(s)) {
             w.truncate(n - 2);
@@ -52,7 +54,7 @@ fn strip_suffixes(w: &mut String) {
         }
         break;
     }
-    if w.len() > 3 && w.ends_with('e') {
+    if w.len() >= 3 && w.ends_with('e') {
         w.pop();
     }
     let b = w.as_bytes();
@@ -195,6 +197,9 @@ mod tests {
             &["pass", "passed", "passes", "passing"],
             &["tie", "ties", "tied"],
             &["recall", "recalled", "recalling", "Recalls"],
+            &["use", "used", "uses", "using"],
+            &["die", "died", "dies", "dying"],
+            &["free", "freed", "frees", "freeing"],
         ] {
             let key = lemma(group[0]);
             for w in group {
