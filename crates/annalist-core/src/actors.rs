@@ -49,6 +49,12 @@ pub struct Mention {
     pub plural: bool,
     /// Dictionary entries used, for `--explain`.
     pub entries: Vec<String>,
+    /// A country adjective before a noun that is no actor ("Syrian positions"): good
+    /// enough for the target of an act, never for its subject.
+    pub weak: bool,
+    /// "the presidents of Venezuela, Chile and Mexico": the role the list's other members
+    /// share.
+    pub list_role: Option<String>,
 }
 
 impl Mention {
@@ -447,12 +453,14 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
                 possessor = tokens.get(end_tok).is_some_and(|t| t.kind == TokKind::Possessive);
             }
         }
-        let kinds_only_adj = j == start + 1 && atoms[start].kind == TermKind::Adjective;
-        if kinds_only_adj {
-            // An adjective alone ("the Syrian crisis") is no actor; still counts for the story.
+        let weak = j == start + 1 && atoms[start].kind == TermKind::Adjective;
+        // An adjective alone ("the Syrian crisis") is no actor, except before a noun it
+        // owns ("Syrian positions", "a Bosnian Serb depot"): a weak mention.
+        if weak && !tokens.get(end_tok).is_some_and(|t| t.kind == TokKind::Word && t.text(sentence).chars().next().is_some_and(char::is_lowercase)) {
             i = j;
             continue;
         }
+        let list_role = (role.is_some() && j > start + 1 && atoms[j - 1].toks.0 > 0 && tok_is(sentence, tokens, atoms[j - 1].toks.0 - 1, &["of"])).then(|| role.clone()).flatten();
         let (kind, code) = if let Some(p) = person {
             let c = p.code.clone().or_else(|| country.clone());
             (MentionKind::Person, c)
@@ -486,6 +494,8 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
             possessor,
             plural,
             entries,
+            weak,
+            list_role,
         });
         i = j;
     }
@@ -550,6 +560,8 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
                     possessor: true,
                     plural: w == "their",
                     entries: vec![format!("pronoun {w} -> {code}")],
+                    weak: false,
+                    list_role: None,
                 });
                 continue;
             }
@@ -563,6 +575,8 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
                     possessor: false,
                     plural: true,
                     entries: vec![format!("pronoun {w} -> {code}")],
+                    weak: false,
+                    list_role: None,
                 });
             }
             continue;
@@ -575,6 +589,8 @@ fn add_pronouns(sentence: &str, tokens: &[Token], state: &DocState, mentions: &m
             possessor: false,
             plural: matches!(w.as_str(), "they" | "them"),
             entries: vec![format!("pronoun {w} -> {code}")],
+            weak: false,
+            list_role: None,
         });
     }
     mentions.extend(added);
@@ -607,11 +623,26 @@ fn add_unknown_names(sentence: &str, tokens: &[Token], mentions: &mut Vec<Mentio
                 possessor: tokens.get(k).is_some_and(|t| t.kind == TokKind::Possessive),
                 plural: false,
                 entries: Vec::new(),
+                weak: false,
+                list_role: None,
             });
         }
         i = k;
     }
     mentions.extend(added);
+}
+
+/// Gives the role of "the presidents of X, Y and Z" to Y and Z as well.
+pub fn distribute_list_roles(groups: &[Group], mentions: &mut [Mention]) {
+    for g in groups {
+        let Some(role) = g.members.first().and_then(|&m| mentions[m].list_role.clone()) else { continue };
+        for &m in &g.members[1..] {
+            let code = mentions[m].code.clone();
+            if let Some(c) = code.filter(|c| c.len() == 3 && country_of(c).is_some()) {
+                mentions[m].code = Some(format!("{c}{role}"));
+            }
+        }
+    }
 }
 
 /// Groups mentions into lists joined by commas and "and"/"or": "France, Italy and Spain".
@@ -631,7 +662,8 @@ pub fn groups(sentence: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Gro
                 && (m.kind == last.kind || matches!((m.kind, last.kind), (MentionKind::State, MentionKind::Org) | (MentionKind::Org, MentionKind::State) | (MentionKind::State, MentionKind::Person) | (MentionKind::Person, MentionKind::State)));
             // "Kiev, Ukraine" style place, country pairs are not lists.
             let place_pair = last.kind == MentionKind::Place && between.len() == 1;
-            if joiners_ok && compatible && !place_pair {
+            let weak = m.weak || last.weak;
+            if joiners_ok && compatible && !place_pair && !weak {
                 g.members.push(i);
                 g.toks.1 = m.toks.1;
                 continue;

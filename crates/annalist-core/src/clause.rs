@@ -57,9 +57,9 @@ const SPEECH: &[&str] = &[
 
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "from", "to", "at", "with", "by", "for", "on", "near", "against", "into", "over",
-    "under", "between", "among", "across", "toward", "towards", "about", "after", "before",
+    "under", "between", "among", "across", "toward", "towards", "about",
     "during", "including", "like", "than", "within", "without", "outside", "inside", "through",
-    "throughout", "around", "behind", "beyond", "upon", "via", "amid", "despite", "since", "until",
+    "throughout", "around", "behind", "beyond", "upon", "via", "amid", "despite",
     "along", "onto", "per", "unlike", "versus", "beside", "besides",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some", "other", "both", "all"];
@@ -174,7 +174,8 @@ impl<'a> Clause<'a> {
             }
             if let Some(g) = self.group_at(i) {
                 let start = self.groups[g].toks.0;
-                if self.after_preposition(g) || self.in_parentheses(start) || self.possessor_of_object(g) {
+                let weak = self.groups[g].members.iter().all(|&m| self.mentions[m].weak);
+                if weak || self.after_preposition(g) || self.in_parentheses(start) || self.possessor_of_object(g) {
                     i = start;
                     continue;
                 }

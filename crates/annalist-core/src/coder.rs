@@ -226,8 +226,9 @@ impl Coder {
     ) {
         segment::tokenize(sentence, &mut scratch.tokens);
         let tokens = std::mem::take(&mut scratch.tokens);
-        let mentions = actors::recognize(&self.dict, sentence, &tokens, state, &mut scratch.raw);
+        let mut mentions = actors::recognize(&self.dict, sentence, &tokens, state, &mut scratch.raw);
         let groups = actors::groups(sentence, &tokens, &mentions);
+        actors::distribute_list_roles(&groups, &mut mentions);
         scratch.lemmas.fill(sentence, &tokens);
         let matches = events::find_matches(&self.dict, sentence, &tokens, &scratch.lemmas, &mentions);
         let clause = Clause::new(sentence, &tokens, &mentions, &groups);
@@ -458,10 +459,12 @@ impl Coder {
                 });
             }
         }
+        let event_country = tgt.and_then(|m| m.country()).or_else(|| src.and_then(|m| m.country()));
         if let Some(d) = &structure.dateline {
-            let code = tgt.and_then(|m| m.country()).or_else(|| src.and_then(|m| m.country()));
-            let prefer: Vec<&str> = code.into_iter().collect();
-            if let Some(p) = self.geo().resolve(&d.place, &prefer) {
+            let prefer: Vec<&str> = event_country.into_iter().collect();
+            // The dateline is where the story was filed: the usual fallback (CODING.md).
+            let resolved = self.geo().resolve(&d.place, &prefer);
+            if let Some(p) = resolved {
                 return Some(LocationRecord {
                     name: p.name.clone(),
                     country: Some(p.country.clone()),
@@ -471,7 +474,7 @@ impl Coder {
                 });
             }
         }
-        let country = tgt.and_then(|m| m.country()).or_else(|| src.and_then(|m| m.country()))?;
+        let country = event_country?;
         let name = self.dict.country_names.get(country).cloned().unwrap_or_else(|| country.to_string());
         Some(LocationRecord { name, country: Some(country.to_string()), lat: None, lon: None, basis: LocationBasis::Country })
     }
