@@ -33,6 +33,8 @@ pub struct Example {
     pub date: Option<NaiveDate>,
     pub expect: Expect,
     pub line: usize,
+    /// Written `?+` / `?-`: a known failure of the coder, reported but not failing the run.
+    pub known_failure: bool,
 }
 
 /// One event pattern.
@@ -83,13 +85,15 @@ pub fn parse_pattern_file(file: &str, text: &str, errors: &mut Vec<DictError>) -
             continue;
         }
         let indented = raw.starts_with([' ', '\t']);
+        let known = trimmed.starts_with("?+ ") || trimmed.starts_with("?- ");
+        let trimmed = if known { &trimmed[1..] } else { trimmed };
         if indented && (trimmed.starts_with("+ ") || trimmed.starts_with("- ")) {
             let Some(last) = out.last_mut() else {
                 errors.push(DictError::new(file, line_no, "example before any pattern"));
                 continue;
             };
             match parse_example(trimmed, line_no, &last.code) {
-                Ok(ex) => last.examples.push(ex),
+                Ok(ex) => last.examples.push(Example { known_failure: known, ..ex }),
                 Err(m) => errors.push(DictError::new(file, line_no, m)),
             }
             continue;
@@ -156,7 +160,7 @@ fn parse_example(line: &str, line_no: usize, code: &str) -> Result<Example, Stri
         None => (None, rest),
     };
     if !positive {
-        return Ok(Example { sentence: rest.to_string(), date, expect: Expect::NoEvent, line: line_no });
+        return Ok(Example { sentence: rest.to_string(), date, expect: Expect::NoEvent, line: line_no, known_failure: false });
     }
     let (sentence, expect) = rest.rsplit_once("=>").ok_or("positive example needs `=> SOURCE CODE TARGET`")?;
     let parts: Vec<&str> = expect.split_whitespace().collect();
@@ -170,6 +174,7 @@ fn parse_example(line: &str, line_no: usize, code: &str) -> Result<Example, Stri
         date,
         expect: Expect::Event { source: actor(s), code: c.to_string(), target: actor(t) },
         line: line_no,
+        known_failure: false,
     })
 }
 
@@ -182,7 +187,7 @@ mod tests {
         let mut errs = Vec::new();
         let ps = parse_pattern_file(
             "verbs/16.txt",
-            "# c\n[161] reduce relations\nrecall * ambassador|envoy from +\n  + France recalled its ambassador from Syria. => FRA 161 SYR\n  - He recalled his youth.\nmeet with + {mutual}\n",
+            "# c\n[161] reduce relations\nrecall * ambassador|envoy from +\n  + France recalled its ambassador from Syria. => FRA 161 SYR\n  ?- He recalled his youth.\nmeet with + {mutual}\n",
             &mut errs,
         );
         assert!(errs.is_empty(), "{errs:?}");
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(ps[0].code, "161");
         assert_eq!(ps[0].tokens.len(), 5);
         assert_eq!(ps[0].examples.len(), 2);
+        assert!(ps[0].examples[1].known_failure);
         assert!(ps[1].mutual);
         assert_eq!(ps[0].anchor(), &[lemma("recalled")]);
     }
