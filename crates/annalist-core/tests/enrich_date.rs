@@ -48,27 +48,57 @@ macro_rules! t {
 macro_rules! line {
     ($name:ident, $s:expr, $want:expr) => {
         #[test]
-        fn $name() { assert_eq!(parse_date_line($s), date($want), "line: {:?}", $s); }
+        fn $name() {
+            assert_eq!(parse_date_line($s), date($want), "line: {:?}", $s);
+        }
     };
 }
 
 mod explicit {
     use super::*;
-    t!(month_day_year, "The talks began on February 4, 2012 in Geneva.", [("February 4, 2012", "2012-02-04", D, E)]);
+    t!(
+        month_day_year,
+        "The talks began on February 4, 2012 in Geneva.",
+        [("February 4, 2012", "2012-02-04", D, E)]
+    );
     t!(day_month, "Troops entered the town on 4 Feb.", [("4 Feb", "2012-02-04", D, E)]);
-    t!(abbrev_dot, "Forces shelled the city on Feb. 4 and Feb. 5.", [("Feb. 4", "2012-02-04", D, E), ("Feb. 5", "2012-02-05", D, E)]);
-    t!(iso, "The report dated 2012-02-04 said the army withdrew.", [("2012-02-04", "2012-02-04", D, E)]);
-    t!(day_month_year, "He was arrested on 4 February 2012.", [("4 February 2012", "2012-02-04", D, E)]);
+    t!(
+        abbrev_dot,
+        "Forces shelled the city on Feb. 4 and Feb. 5.",
+        [("Feb. 4", "2012-02-04", D, E), ("Feb. 5", "2012-02-05", D, E)]
+    );
+    t!(
+        iso,
+        "The report dated 2012-02-04 said the army withdrew.",
+        [("2012-02-04", "2012-02-04", D, E)]
+    );
+    t!(
+        day_month_year,
+        "He was arrested on 4 February 2012.",
+        [("4 February 2012", "2012-02-04", D, E)]
+    );
     t!(ordinal, "The vote was held on Feb 4th.", [("Feb 4th", "2012-02-04", D, E)]);
-    t!(ordinal_of, "Clashes erupted on the 4th of February.", [("4th of February", "2012-02-04", D, E)]);
+    t!(
+        ordinal_of,
+        "Clashes erupted on the 4th of February.",
+        [("4th of February", "2012-02-04", D, E)]
+    );
     t!(year_before_pub, "The siege began on Dec. 28.", pub "2012-01-03", [("Dec. 28", "2011-12-28", D, E)]);
     t!(near_future, "Elections are due on March 1.", pub "2012-02-20", [("March 1", "2012-03-01", D, E)]);
     t!(month_year, "The uprising began in March 2011.", [("March 2011", "2011-03-01", M, E)]);
     t!(in_year, "Protests started in 2011 and spread.", [("2011", "2011-01-01", Y, E)]);
     t!(in_month, "Fighting has raged since November.", [("November", "2011-11-01", M, E)]);
-    t!(in_month_this_year, "The ceasefire collapsed in January.", [("January", "2012-01-01", M, E)]);
+    t!(
+        in_month_this_year,
+        "The ceasefire collapsed in January.",
+        [("January", "2012-01-01", M, E)]
+    );
     t!(mid_month, "Talks stalled in mid-January.", [("mid-January", "2012-01-01", M, E)]);
-    t!(weekday_and_date, "On Tuesday, Feb. 7, 2012, troops fired.", [("Tuesday, Feb. 7, 2012", "2012-02-07", D, E)]);
+    t!(
+        weekday_and_date,
+        "On Tuesday, Feb. 7, 2012, troops fired.",
+        [("Tuesday, Feb. 7, 2012", "2012-02-07", D, E)]
+    );
     t!(sept, "The Sept. 11 attacks changed that.", [("Sept. 11", "2011-09-11", D, E)]);
     t!(no_publication_explicit, "The talks began on February 4, 2012.", pub "", [("February 4, 2012", "2012-02-04", D, E)]);
     t!(no_publication_no_year, "The talks began on February 4.", pub "", [("February 4", "", D, E)]);
@@ -76,12 +106,28 @@ mod explicit {
 
 mod weekdays {
     use super::*;
-    t!(on_tuesday_same_day, "Government forces renewed shelling on Tuesday.", [("Tuesday", "2012-02-07", D, R)]);
+    t!(
+        on_tuesday_same_day,
+        "Government forces renewed shelling on Tuesday.",
+        [("Tuesday", "2012-02-07", D, R)]
+    );
     t!(on_saturday, "Forces shelled Homs on Saturday.", [("Saturday", "2012-02-04", D, R)]);
     t!(friday_night, "The attack came on Friday night.", [("Friday night", "2012-02-03", D, R)]);
-    t!(tuesday_morning, "Tuesday morning saw more fighting.", [("Tuesday morning", "2012-02-07", D, R)]);
-    t!(wednesday_before, "Troops stormed the town on Wednesday.", [("Wednesday", "2012-02-01", D, R)]);
-    t!(last_saturday, "Police arrested him last Saturday.", [("last Saturday", "2012-02-04", D, R)]);
+    t!(
+        tuesday_morning,
+        "Tuesday morning saw more fighting.",
+        [("Tuesday morning", "2012-02-07", D, R)]
+    );
+    t!(
+        wednesday_before,
+        "Troops stormed the town on Wednesday.",
+        [("Wednesday", "2012-02-01", D, R)]
+    );
+    t!(
+        last_saturday,
+        "Police arrested him last Saturday.",
+        [("last Saturday", "2012-02-04", D, R)]
+    );
     t!(last_saturday_sunday_pub, "Police arrested him last Saturday.", pub "2012-02-12", [("last Saturday", "2012-02-04", D, R)]);
     t!(possessive, "Friday's bombing killed 12.", [("Friday's", "2012-02-03", D, R)]);
     t!(next_monday, "Talks resume next Monday.", [("next Monday", "2012-02-13", D, R)]);
@@ -95,24 +141,52 @@ mod relative {
     t!(today, "The minister arrived today.", [("today", "2012-02-07", D, R)]);
     t!(tonight, "Protesters will march tonight.", [("tonight", "2012-02-07", D, R)]);
     t!(overnight, "Jets struck the city overnight.", [("overnight", "2012-02-06", D, R)]);
-    t!(last_night, "Explosions shook the capital last night.", [("last night", "2012-02-06", D, R)]);
+    t!(
+        last_night,
+        "Explosions shook the capital last night.",
+        [("last night", "2012-02-06", D, R)]
+    );
     t!(three_days_ago, "He was detained three days ago.", [("three days ago", "2012-02-04", D, R)]);
     t!(figures_days_ago, "He was detained 10 days ago.", [("10 days ago", "2012-01-28", D, R)]);
     t!(two_weeks_ago, "The town fell two weeks ago.", [("two weeks ago", "2012-01-23", W, R)]);
     t!(a_week_ago, "The town fell a week ago.", [("a week ago", "2012-01-30", W, R)]);
-    t!(last_week, "The league suspended its mission last week.", [("last week", "2012-01-30", W, R)]);
+    t!(
+        last_week,
+        "The league suspended its mission last week.",
+        [("last week", "2012-01-30", W, R)]
+    );
     t!(this_week, "More troops arrived this week.", [("this week", "2012-02-06", W, R)]);
     t!(last_month, "The monitors left last month.", [("last month", "2012-01-01", M, R)]);
-    t!(earlier_this_month, "Russia vetoed the resolution earlier this month.", [("earlier this month", "2012-02-01", M, R)]);
-    t!(last_november, "The league suspended Syria last November.", [("last November", "2011-11-01", M, R)]);
-    t!(last_february_same_month, "Riots broke out last February.", [("last February", "2011-02-01", M, R)]);
+    t!(
+        earlier_this_month,
+        "Russia vetoed the resolution earlier this month.",
+        [("earlier this month", "2012-02-01", M, R)]
+    );
+    t!(
+        last_november,
+        "The league suspended Syria last November.",
+        [("last November", "2011-11-01", M, R)]
+    );
+    t!(
+        last_february_same_month,
+        "Riots broke out last February.",
+        [("last February", "2011-02-01", M, R)]
+    );
     t!(this_year, "Exports fell this year.", [("this year", "2012-01-01", Y, R)]);
     t!(last_year, "Exports fell last year.", [("last year", "2011-01-01", Y, R)]);
     t!(months_ago, "The talks collapsed two months ago.", [("two months ago", "2011-12-01", M, R)]);
-    t!(day_before_yesterday, "It happened the day before yesterday.", [("the day before yesterday", "2012-02-05", D, R)]);
+    t!(
+        day_before_yesterday,
+        "It happened the day before yesterday.",
+        [("the day before yesterday", "2012-02-05", D, R)]
+    );
     t!(earlier_today, "Officials met earlier today.", [("earlier today", "2012-02-07", D, R)]);
     t!(relative_no_publication, "Rebels attacked a checkpoint yesterday.", pub "", [("yesterday", "", D, R)]);
-    t!(two_expressions, "After talks last week, fighting resumed on Monday.", [("last week", "2012-01-30", W, R), ("Monday", "2012-02-06", D, R)]);
+    t!(
+        two_expressions,
+        "After talks last week, fighting resumed on Monday.",
+        [("last week", "2012-01-30", W, R), ("Monday", "2012-02-06", D, R)]
+    );
 }
 
 mod nothing {

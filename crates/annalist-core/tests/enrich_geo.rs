@@ -82,7 +82,17 @@ mod data {
 
     #[test]
     fn every_city_over_15000_that_was_asked_for() {
-        for name in ["Tuzla", "Goma", "Lekki", "Gori", "Kisumu", "Ashkelon", "Mogadishu", "Idlib", "Zabadani"] {
+        for name in [
+            "Tuzla",
+            "Goma",
+            "Lekki",
+            "Gori",
+            "Kisumu",
+            "Ashkelon",
+            "Mogadishu",
+            "Idlib",
+            "Zabadani",
+        ] {
             assert!(g().resolve(name, &[]).is_some(), "{name}");
         }
     }
@@ -125,21 +135,46 @@ mod resolve {
 mod mentions {
     use super::*;
     m!(in_homs, "Forces shelled targets in Homs on Tuesday.", [("Homs", "SYR", true)]);
-    m!(central_city_of, "Government forces renewed shelling of the central city of Homs.", [("Homs", "SYR", true)]);
-    m!(border_town, "Fighting raged near the border town of Zabadani.", [("Zabadani", "SYR", true)]);
-    m!(outside_building_in, "Protesters gathered outside the parliament building in Bangkok.", [("Bangkok", "THA", true)]);
+    m!(
+        central_city_of,
+        "Government forces renewed shelling of the central city of Homs.",
+        [("Homs", "SYR", true)]
+    );
+    m!(
+        border_town,
+        "Fighting raged near the border town of Zabadani.",
+        [("Zabadani", "SYR", true)]
+    );
+    m!(
+        outside_building_in,
+        "Protesters gathered outside the parliament building in Bangkok.",
+        [("Bangkok", "THA", true)]
+    );
     m!(subject_not_locative, "Damascus denied the report.", [("Damascus", "SYR", false)]);
-    m!(two_places, "Troops moved from Homs to Hama.", prefer ["SYR"], [("Homs", "SYR", false), ("Hama", "SYR", false)]);
-    m!(and_list, "Clashes erupted in Homs and Idlib.", [("Homs", "SYR", true), ("Idlib", "SYR", true)]);
+    m!(
+        two_places,
+        "Troops moved from Homs to Hama.",
+        prefer["SYR"],
+        [("Homs", "SYR", false), ("Hama", "SYR", false)]
+    );
+    m!(
+        and_list,
+        "Clashes erupted in Homs and Idlib.",
+        [("Homs", "SYR", true), ("Idlib", "SYR", true)]
+    );
     m!(possessive, "Syria's army entered Homs.", [("Syria", "SYR", false), ("Homs", "SYR", true)]);
     m!(multiword, "A bomb exploded in Addis Ababa.", [("Addis Ababa", "ETH", true)]);
-    m!(tripoli_prefer, "Gunmen clashed in Tripoli.", prefer ["LBN"], [("Tripoli", "LBN", true)]);
+    m!(tripoli_prefer, "Gunmen clashed in Tripoli.", prefer["LBN"], [("Tripoli", "LBN", true)]);
     m!(tripoli_default, "Gunmen clashed in Tripoli.", [("Tripoli", "LBY", true)]);
     m!(capital_apposition, "Rebels attacked the capital Mogadishu.", [("Mogadishu", "SOM", true)]);
     m!(northern_region, "Shelling continued in northern Syria.", [("Syria", "SYR", true)]);
     m!(province, "Heavy fighting in Idlib province killed 12.", [("Idlib", "SYR", true)]);
     m!(police_town_needs_cue, "Police said the town was calm.", []);
-    m!(police_town_with_cue, "The blast hit the town of Police in Poland.", [("Police", "POL", true), ("Poland", "POL", true)]);
+    m!(
+        police_town_with_cue,
+        "The blast hit the town of Police in Poland.",
+        [("Police", "POL", true), ("Poland", "POL", true)]
+    );
     m!(mobile_word, "Mobile phone networks were cut.", []);
     m!(march_month, "In March the army withdrew.", []);
     m!(may_name, "Theresa May visited Paris.", [("Paris", "FRA", false)]);

@@ -37,21 +37,56 @@ pub struct Attribution {
 }
 
 const VERBS: &[&str] = &[
-    "said", "says", "say", "reported", "told", "tells", "stated", "added", "claimed", "alleged",
-    "wrote", "tweeted", "quoted", "reiterated", "insisted", "estimated",
+    "said",
+    "says",
+    "say",
+    "reported",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "claimed",
+    "alleged",
+    "wrote",
+    "tweeted",
+    "quoted",
+    "reiterated",
+    "insisted",
+    "estimated",
 ];
 
 /// Words that end a source phrase when walking back from the verb.
 const BREAK: &[&str] = &[
-    "that", "and", "but", "or", "while", "which", "when", "as", "because", "after", "before",
-    "if", "though", "although", "where", "so", "then", "since", "until", "whereas", "what",
-    "killing", "was", "were", "is", "are", "had", "has", "have", "be", "been", "being", "it's",
+    "that", "and", "but", "or", "while", "which", "when", "as", "because", "after", "before", "if",
+    "though", "although", "where", "so", "then", "since", "until", "whereas", "what", "killing",
+    "was", "were", "is", "are", "had", "has", "have", "be", "been", "being", "it's",
 ];
 
 /// Words before a verb that make it no attribution ("was reported", "refused to say").
 const NOT_SPEECH: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "to", "would", "will", "could", "can",
-    "did", "not", "the", "a", "an", "widely", "previously", "also", "had", "never", "no",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "to",
+    "would",
+    "will",
+    "could",
+    "can",
+    "did",
+    "not",
+    "the",
+    "a",
+    "an",
+    "widely",
+    "previously",
+    "also",
+    "had",
+    "never",
+    "no",
 ];
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
@@ -72,8 +107,21 @@ const ANONYMOUS: &[&[&str]] = &[
 
 /// Verb-like words allowed inside a source phrase.
 const PARTICIPLES_OK: &[&str] = &[
-    "armed", "united", "allied", "ruling", "leading", "governing", "unnamed", "unidentified",
-    "concerned", "based", "affiliated", "backed", "appointed", "elected", "opposing",
+    "armed",
+    "united",
+    "allied",
+    "ruling",
+    "leading",
+    "governing",
+    "unnamed",
+    "unidentified",
+    "concerned",
+    "based",
+    "affiliated",
+    "backed",
+    "appointed",
+    "elected",
+    "opposing",
 ];
 
 const WEEKDAYS: &[&str] =
@@ -114,7 +162,11 @@ impl Sc<'_> {
     /// The anonymity clause ending just before token `v`, as its first token.
     fn anonymity_before(&self, v: usize) -> Option<usize> {
         // "A diplomat, speaking on condition of anonymity, said": skip the closing comma.
-        let v = if v > 0 && self.t.get(v - 1).is_some_and(|t| t.is_punct(self.s, ',')) { v - 1 } else { v };
+        let v = if v > 0 && self.t.get(v - 1).is_some_and(|t| t.is_punct(self.s, ',')) {
+            v - 1
+        } else {
+            v
+        };
         for seq in ANONYMOUS {
             let n = seq.len();
             if v < n {
@@ -177,7 +229,9 @@ impl Sc<'_> {
             if self.is(i, "the") {
                 i += 1;
             }
-            if self.is_any(i, &["reporters", "journalists", "press", "media", "agency", "parliament"]) {
+            if self
+                .is_any(i, &["reporters", "journalists", "press", "media", "agency", "parliament"])
+            {
                 i += 1;
             } else {
                 while self.cap(i) {
@@ -208,7 +262,21 @@ impl Sc<'_> {
                 // "in a statement", "in a televised address"
                 let mut k = i + 2;
                 while k < i + 5 && self.t.get(k).is_some_and(|t| t.kind == Kind::Word) {
-                    if self.is_any(k, &["statement", "address", "speech", "interview", "report", "message", "communique", "post", "tweet", "briefing"]) {
+                    if self.is_any(
+                        k,
+                        &[
+                            "statement",
+                            "address",
+                            "speech",
+                            "interview",
+                            "report",
+                            "message",
+                            "communique",
+                            "post",
+                            "tweet",
+                            "briefing",
+                        ],
+                    ) {
                         i = k + 1;
                         break;
                     }
@@ -244,7 +312,10 @@ impl Sc<'_> {
             if self.is_any(b, &["which", "who", "that", "said", "and"]) && b > a {
                 break;
             }
-            if self.is(b, "on") && (self.is_any(b + 1, WEEKDAYS) || self.t.get(b + 1).is_some_and(|t| t.kind == Kind::Num)) {
+            if self.is(b, "on")
+                && (self.is_any(b + 1, WEEKDAYS)
+                    || self.t.get(b + 1).is_some_and(|t| t.kind == Kind::Num))
+            {
                 break;
             }
             b += 1;
@@ -270,7 +341,11 @@ impl Sc<'_> {
         }
         let anonymity = self.anonymity_before(v);
         // Inverted: `"...," said Rami Abdulrahman, head of ...` / `, said the ministry.`
-        if anonymity.is_none() && v > 0 && self.punct(v - 1) && self.is_any(v, &["said", "says", "added", "told", "wrote"]) {
+        if anonymity.is_none()
+            && v > 0
+            && self.punct(v - 1)
+            && self.is_any(v, &["said", "says", "added", "told", "wrote"])
+        {
             let a = v + 1;
             let mut b = a;
             while b < self.t.len() && b < a + 8 {

@@ -49,8 +49,20 @@ pub struct Toll {
 /// Words after a number that name the toll it counts.
 fn kind_after(w: &str) -> Option<TollKind> {
     const KILLED: &[&str] = &[
-        "killed", "dead", "died", "die", "deaths", "slain", "lives", "fatalities", "massacred",
-        "executed", "perished", "murdered", "bodies", "fatally",
+        "killed",
+        "dead",
+        "died",
+        "die",
+        "deaths",
+        "slain",
+        "lives",
+        "fatalities",
+        "massacred",
+        "executed",
+        "perished",
+        "murdered",
+        "bodies",
+        "fatally",
     ];
     const WOUNDED: &[&str] = &["wounded", "injured", "hurt", "injuries", "wounds", "maimed"];
     const ARRESTED: &[&str] =
@@ -68,7 +80,8 @@ fn kind_after(w: &str) -> Option<TollKind> {
 
 /// Active verbs before a number: "killing 19", "killed 12 people", "detained 40".
 fn kind_before(w: &str) -> Option<TollKind> {
-    const KILLED: &[&str] = &["killed", "killing", "kills", "kill", "massacred", "claimed", "claiming"];
+    const KILLED: &[&str] =
+        &["killed", "killing", "kills", "kill", "massacred", "claimed", "claiming"];
     const WOUNDED: &[&str] = &["wounded", "wounding", "wounds", "injured", "injuring", "injures"];
     const ARRESTED: &[&str] =
         &["arrested", "arresting", "arrests", "detained", "detaining", "detains", "rounded"];
@@ -84,34 +97,150 @@ fn kind_before(w: &str) -> Option<TollKind> {
 }
 
 const PEOPLE: &[&str] = &[
-    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
-    "protesters", "protestors", "demonstrators", "militants", "rebels", "fighters", "policemen",
-    "police", "officers", "members", "children", "women", "men", "students", "activists",
-    "insurgents", "gunmen", "workers", "pilgrims", "worshippers", "refugees", "migrants",
-    "residents", "villagers", "others", "passengers", "journalists", "guards", "servicemen",
-    "personnel", "policemen", "marines", "militiamen", "opposition", "suspects", "children",
-    "bystanders", "peacekeepers", "detainees", "prisoners", "youths", "boys", "girls",
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "soldiers",
+    "soldier",
+    "troops",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "militants",
+    "rebels",
+    "fighters",
+    "policemen",
+    "police",
+    "officers",
+    "members",
+    "children",
+    "women",
+    "men",
+    "students",
+    "activists",
+    "insurgents",
+    "gunmen",
+    "workers",
+    "pilgrims",
+    "worshippers",
+    "refugees",
+    "migrants",
+    "residents",
+    "villagers",
+    "others",
+    "passengers",
+    "journalists",
+    "guards",
+    "servicemen",
+    "personnel",
+    "policemen",
+    "marines",
+    "militiamen",
+    "opposition",
+    "suspects",
+    "children",
+    "bystanders",
+    "peacekeepers",
+    "detainees",
+    "prisoners",
+    "youths",
+    "boys",
+    "girls",
 ];
 
 /// Units that make a number something other than a count of people.
 const UNITS: &[&str] = &[
-    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-    "meters", "metre", "meter", "percent", "per", "pct", "hours", "hour", "days", "day", "weeks",
-    "week", "months", "month", "years", "year", "minutes", "minute", "am", "pm", "a.m", "p.m",
-    "tanks", "dollars", "euros", "pounds", "times", "points", "kg", "tonnes", "tons", "feet",
-    "seconds", "rounds", "shells", "rockets", "missiles", "mortars", "cars", "vehicles",
-    "buildings", "houses", "homes", "votes", "seats", "degrees", "cm", "mm",
+    "km",
+    "kms",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "percent",
+    "per",
+    "pct",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "minutes",
+    "minute",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "tanks",
+    "dollars",
+    "euros",
+    "pounds",
+    "times",
+    "points",
+    "kg",
+    "tonnes",
+    "tons",
+    "feet",
+    "seconds",
+    "rounds",
+    "shells",
+    "rockets",
+    "missiles",
+    "mortars",
+    "cars",
+    "vehicles",
+    "buildings",
+    "houses",
+    "homes",
+    "votes",
+    "seats",
+    "degrees",
+    "cm",
+    "mm",
 ];
 
 const STOP: &[&str] = &[
-    "and", "but", "or", "while", "after", "when", "as", "that", "which", "whereas", "said",
-    "says", "told", "than",
+    "and", "but", "or", "while", "after", "when", "as", "that", "which", "whereas", "said", "says",
+    "told", "than",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// A number at token `i`: (value, index one past it, precision it implies). `None` for no
@@ -148,8 +277,7 @@ fn number_at(s: &str, toks: &[Tok], i: usize) -> Option<(u32, usize, Option<Coun
         (v, next, None)
     };
     // Multipliers: "1.3 million", "two hundred", "two dozen"
-    loop {
-        let Some(m) = toks.get(next) else { break };
+    while let Some(m) = toks.get(next) {
         let mult = if m.is(s, "million") {
             1e6
         } else if m.is(s, "thousand") {
@@ -235,6 +363,19 @@ fn qualifier_before(s: &str, toks: &[Tok], i: usize) -> Option<(usize, CountPrec
     None
 }
 
+/// The token of a people noun (or "lives") within three words after `after`.
+fn people_after(s: &str, toks: &[Tok], after: usize) -> Option<usize> {
+    for (k, w) in toks.iter().enumerate().skip(after).take(3) {
+        if w.kind != Kind::Word {
+            return None;
+        }
+        if is_people(w.text(s)) || w.is(s, "lives") {
+            return Some(k);
+        }
+    }
+    None
+}
+
 fn is_people(t: &str) -> bool {
     PEOPLE.iter().any(|p| t.eq_ignore_ascii_case(p))
 }
@@ -265,20 +406,51 @@ fn is_cumulative(s: &str, toks: &[Tok], a: usize, b: usize) -> bool {
     let end = if hi > 0 { toks.get(hi - 1).map_or(s.len(), |t| t.end) } else { 0 };
     let clause = s.get(start..end).unwrap_or("");
     const STRONG: &[&str] = &[
-        "since ", "so far", "to date", "in the last ", "in the past ", "over the past ",
-        "over the last ", "during the past ", "during the last ", "this year", "in total",
-        "altogether", "cumulative", "overall", "in all,", "tally", "total of",
+        "since ",
+        "so far",
+        "to date",
+        "in the last ",
+        "in the past ",
+        "over the past ",
+        "over the last ",
+        "during the past ",
+        "during the last ",
+        "this year",
+        "in total",
+        "altogether",
+        "cumulative",
+        "overall",
+        "in all,",
+        "tally",
+        "total of",
     ];
     if STRONG.iter().any(|m| contains_ci(clause, m)) {
         return true;
     }
     const WEAK: &[&str] = &[
-        "crackdown", "uprising", "conflict", "war ", "war.", "revolt", "insurgency", "unrest",
-        "violence", "fighting", "revolution",
+        "crackdown",
+        "uprising",
+        "conflict",
+        "war ",
+        "war.",
+        "revolt",
+        "insurgency",
+        "unrest",
+        "violence",
+        "fighting",
+        "revolution",
     ];
-    let perfect = [" have been ", " has been ", " have died", " have lost", " has risen", " has climbed", " has reached"]
-        .iter()
-        .any(|m| contains_ci(clause, m));
+    let perfect = [
+        " have been ",
+        " has been ",
+        " have died",
+        " have lost",
+        " has risen",
+        " has climbed",
+        " has reached",
+    ]
+    .iter()
+    .any(|m| contains_ci(clause, m));
     perfect && WEAK.iter().any(|m| contains_ci(clause, m))
 }
 
@@ -303,7 +475,9 @@ pub fn tolls(sentence: &str) -> Vec<Toll> {
         // Not a date ("Feb 4", "4 February") nor a year ("in 2011"), nor "No. 4".
         let prev_word = |k: usize| if k > 0 { toks.get(k - 1).map(|p| p.text(s)) } else { None };
         let is_month = |x: Option<&str>| {
-            x.is_some_and(|x| MONTHS.iter().any(|m| x.trim_end_matches('.').eq_ignore_ascii_case(m)))
+            x.is_some_and(|x| {
+                MONTHS.iter().any(|m| x.trim_end_matches('.').eq_ignore_ascii_case(m))
+            })
         };
         let next_text = toks.get(after).map(|n| n.text(s));
         if t.kind == Kind::Num
@@ -320,7 +494,10 @@ pub fn tolls(sentence: &str) -> Vec<Toll> {
             && txt.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&count);
         let after_cue = i > 0
-            && toks[i - 1].is_any(s, &["in", "since", "of", "by", "during", "until", "from", "before", "after"]);
+            && toks[i - 1].is_any(
+                s,
+                &["in", "since", "of", "by", "during", "until", "from", "before", "after"],
+            );
         if yearish && (after_cue || !next_text.is_some_and(is_people)) {
             i = after;
             continue;
@@ -364,36 +541,17 @@ pub fn tolls(sentence: &str) -> Vec<Toll> {
                 None
             };
             if let Some(k) = two {
-                let mut last = after.saturating_sub(1);
-                for k2 in after..(after + 3).min(toks.len()) {
-                    if toks[k2].kind != Kind::Word {
-                        break;
-                    }
-                    if is_people(toks[k2].text(s)) {
-                        last = k2;
-                        break;
-                    }
-                }
+                let last = people_after(s, &toks, after).unwrap_or(after.saturating_sub(1));
                 found = Some((k, q_start - 2, last));
             } else if v.kind == Kind::Word {
                 if let Some(k) = kind_before(v.text(s)) {
                     // "claimed" needs "lives" after it.
                     let claims = v.is(s, "claimed") || v.is(s, "claiming");
                     let rounded = v.is(s, "rounded");
-                    let mut last = after.saturating_sub(1);
-                    // extend over "people", "Syrian soldiers", "members of the security forces"
-                    let mut saw_lives = false;
-                    for k2 in after..(after + 3).min(toks.len()) {
-                        let w = toks[k2];
-                        if w.kind != Kind::Word {
-                            break;
-                        }
-                        if is_people(w.text(s)) || w.is(s, "lives") {
-                            saw_lives |= w.is(s, "lives");
-                            last = k2;
-                            break;
-                        }
-                    }
+                    // extend over "people", "Syrian soldiers", "lives"
+                    let noun = people_after(s, &toks, after);
+                    let saw_lives = noun.is_some_and(|k2| toks[k2].is(s, "lives"));
+                    let last = noun.unwrap_or(after.saturating_sub(1));
                     if (!claims || saw_lives) && !rounded {
                         found = Some((k, q_start - 1, last));
                     }

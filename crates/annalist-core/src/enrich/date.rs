@@ -118,7 +118,8 @@ fn day_number(t: &str) -> Option<u32> {
     if num.is_empty() || num.len() > 2 {
         return None;
     }
-    if !(suffix.is_empty() || ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s)))
+    if !(suffix.is_empty()
+        || ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s)))
     {
         return None;
     }
@@ -196,9 +197,35 @@ fn month_before(p: NaiveDate, m: u32) -> Option<NaiveDate> {
 
 /// Words that may follow a year ("in 2011 and 2012", "since 2011 when").
 const YEAR_FOLLOWERS: &[&str] = &[
-    "and", "or", "when", "after", "before", "to", "in", "on", "at", "as", "that", "the", "for",
-    "with", "but", "while", "until", "had", "have", "has", "was", "were", "alone", "election",
-    "elections", "uprising", "war", "revolution", "protests",
+    "and",
+    "or",
+    "when",
+    "after",
+    "before",
+    "to",
+    "in",
+    "on",
+    "at",
+    "as",
+    "that",
+    "the",
+    "for",
+    "with",
+    "but",
+    "while",
+    "until",
+    "had",
+    "have",
+    "has",
+    "was",
+    "were",
+    "alone",
+    "election",
+    "elections",
+    "uprising",
+    "war",
+    "revolution",
+    "protests",
 ];
 
 struct Found {
@@ -366,13 +393,7 @@ impl Scanner<'_> {
             }),
             _ => self.rel(|p| Some(weekday_on_or_before(p, wd))),
         };
-        Some(Found {
-            start,
-            next,
-            date,
-            precision: DatePrecision::Day,
-            basis: DateBasis::Relative,
-        })
+        Some(Found { start, next, date, precision: DatePrecision::Day, basis: DateBasis::Relative })
     }
 
     /// "yesterday", "three days ago", "last week", "earlier this month", "last November".
@@ -436,7 +457,9 @@ impl Scanner<'_> {
         }
         // "three days ago", "a week ago", "2 months ago"
         let n: Option<u32> = if t.kind == Kind::Num {
-            super::scan::parse_figure(w).filter(|v| v.fract() == 0.0 && *v < 1000.0).map(|v| v as u32)
+            super::scan::parse_figure(w)
+                .filter(|v| v.fract() == 0.0 && *v < 1000.0)
+                .map(|v| v as u32)
         } else if lw == "a" || lw == "an" || lw == "one" {
             Some(1)
         } else {
@@ -449,14 +472,17 @@ impl Scanner<'_> {
         }
         let n64 = u64::from(n);
         let (date, precision) = match unit.as_str() {
-            "day" | "days" => (self.rel(|p| p.checked_sub_days(Days::new(n64))), DatePrecision::Day),
+            "day" | "days" => {
+                (self.rel(|p| p.checked_sub_days(Days::new(n64))), DatePrecision::Day)
+            }
             "week" | "weeks" => (
                 self.rel(|p| p.checked_sub_days(Days::new(7 * n64)).map(monday_of)),
                 DatePrecision::Week,
             ),
             "month" | "months" => (
                 self.rel(|p| {
-                    p.checked_sub_months(Months::new(n)).and_then(|d| first_of_month(d.year(), d.month()))
+                    p.checked_sub_months(Months::new(n))
+                        .and_then(|d| first_of_month(d.year(), d.month()))
                 }),
                 DatePrecision::Month,
             ),
@@ -499,10 +525,9 @@ impl Scanner<'_> {
                 }),
                 DatePrecision::Month,
             ),
-            "year" => (
-                self.rel(|p| NaiveDate::from_ymd_opt(p.year() + shift, 1, 1)),
-                DatePrecision::Year,
-            ),
+            "year" => {
+                (self.rel(|p| NaiveDate::from_ymd_opt(p.year() + shift, 1, 1)), DatePrecision::Year)
+            }
             _ => return None,
         };
         Some(Found { start, next: unit_i + 1, date, precision, basis: DateBasis::Relative })
@@ -529,7 +554,22 @@ impl Scanner<'_> {
         if i == 0
             || !self.is_any(
                 i - 1,
-                &["in", "since", "during", "until", "till", "by", "early", "late", "mid", "of", "from", "before", "after", "throughout"],
+                &[
+                    "in",
+                    "since",
+                    "during",
+                    "until",
+                    "till",
+                    "by",
+                    "early",
+                    "late",
+                    "mid",
+                    "of",
+                    "from",
+                    "before",
+                    "after",
+                    "throughout",
+                ],
             )
         {
             return None;
@@ -600,9 +640,28 @@ pub fn time_expressions(sentence: &str, publication: Option<NaiveDate>) -> Vec<T
 
 /// Words allowed around the date in a date line besides times and zones.
 const DATE_LINE_WORDS: [&str; 22] = [
-    "published", "updated", "posted", "on", "at", "last", "first", "date", "ago", "year",
-    "years", "month", "months", "day", "days", "hour", "hours", "minute", "minutes", "am",
-    "pm", "modified",
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "at",
+    "last",
+    "first",
+    "date",
+    "ago",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "am",
+    "pm",
+    "modified",
 ];
 
 /// Parses a scraped page's publication-date line ("February 7, 2012 / 9:47 AM / 8 years ago",

@@ -90,6 +90,43 @@ pub trait Geocoder: Send + Sync {
 
     /// Place names in `sentence`, in text order.
     fn mentions<'g>(&'g self, sentence: &str, prefer: &[&str]) -> Vec<PlaceMention<'g>>;
+
+    /// The locative mention nearest the event's trigger `anchor` (bytes into `sentence`).
+    /// [`Gazetteer::event_location`] also prefers a town to a region or country close by.
+    fn event_location<'g>(
+        &'g self,
+        sentence: &str,
+        anchor: Span,
+        prefer: &[&str],
+    ) -> Option<PlaceMention<'g>> {
+        nearest_locative(self.mentions(sentence, prefer), anchor, |_| 0)
+    }
+}
+
+/// The locative mention with the least distance to `anchor` plus `penalty`.
+fn nearest_locative<'g>(
+    mentions: Vec<PlaceMention<'g>>,
+    anchor: Span,
+    penalty: impl Fn(&PlaceMention<'g>) -> usize,
+) -> Option<PlaceMention<'g>> {
+    let mut best: Option<(usize, PlaceMention<'g>)> = None;
+    for m in mentions {
+        if !m.locative {
+            continue;
+        }
+        let dist = if m.span.end() <= anchor.start() {
+            anchor.start() - m.span.end()
+        } else if m.span.start() >= anchor.end() {
+            m.span.start() - anchor.end()
+        } else {
+            0
+        };
+        let cost = dist + penalty(&m);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, m));
+        }
+    }
+    best.map(|(_, m)| m)
 }
 
 /// The gazetteer data shipped with annalist (gzip'ed text, see `data/gazetteer/README.md`).
@@ -331,7 +368,10 @@ impl Gazetteer {
                 .filter(|(i, f)| {
                     let pop = self.place(*i as usize).map_or(0, |p| p.population);
                     (f & PRIMARY != 0 || pop.saturating_mul(10) >= region_pop)
-                        && matches!(self.kind_at(*i as usize), Some(PlaceKind::City | PlaceKind::Capital))
+                        && matches!(
+                            self.kind_at(*i as usize),
+                            Some(PlaceKind::City | PlaceKind::Capital)
+                        )
                         && self.place(*i as usize).map(|p| &p.country) == country.as_ref()
                 })
                 .max_by_key(|(i, _)| self.place(*i as usize).map_or(0, |p| p.population));
@@ -350,70 +390,179 @@ impl Gazetteer {
         anchor: Span,
         prefer: &[&str],
     ) -> Option<PlaceMention<'g>> {
-        let mut best: Option<(usize, PlaceMention<'g>)> = None;
-        for m in self.mentions(sentence, prefer) {
-            if !m.locative {
-                continue;
-            }
-            let dist = if m.span.end() <= anchor.start() {
-                anchor.start() - m.span.end()
-            } else if m.span.start() >= anchor.end() {
-                m.span.start() - anchor.end()
-            } else {
-                0
-            };
-            let penalty = match self.kind(m.place).map_or(0, PlaceKind::specificity) {
+        nearest_locative(self.mentions(sentence, prefer), anchor, |m| {
+            match self.kind(m.place).map_or(0, PlaceKind::specificity) {
                 0 => 0,
                 1 => 30,
                 _ => 60,
-            };
-            let cost = dist + penalty;
-            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                best = Some((cost, m));
             }
-        }
-        best.map(|(_, m)| m)
+        })
     }
 }
 
 /// Words that may sit inside a multi-word place name in lower case.
 const CONNECTORS: &[&str] = &[
     "de", "del", "la", "le", "les", "al", "el", "ez", "es", "as", "ad", "ar", "an", "az", "of",
-    "the", "upon", "sur", "am", "der", "di", "do", "da", "dos", "das", "y", "i", "en", "ash",
-    "at", "sh", "ul", "e",
+    "the", "upon", "sur", "am", "der", "di", "do", "da", "dos", "das", "y", "i", "en", "ash", "at",
+    "sh", "ul", "e",
 ];
 
 /// Cue words directly marking a place ("in", "near").
 const CUES: &[&str] = &[
-    "in", "near", "outside", "at", "around", "across", "inside", "throughout", "within", "into",
-    "towards", "toward", "nearby", "outskirts", "entered", "stormed", "shelled", "bombed",
-    "besieged", "hit", "struck", "captured", "seized", "overran", "raided", "attacked",
+    "in",
+    "near",
+    "outside",
+    "at",
+    "around",
+    "across",
+    "inside",
+    "throughout",
+    "within",
+    "into",
+    "towards",
+    "toward",
+    "nearby",
+    "outskirts",
+    "entered",
+    "stormed",
+    "shelled",
+    "bombed",
+    "besieged",
+    "hit",
+    "struck",
+    "captured",
+    "seized",
+    "overran",
+    "raided",
+    "attacked",
 ];
 
 /// Nouns before "of" that make the place after it locative ("the town of", "the shelling of").
 const OF_NOUNS: &[&str] = &[
-    "town", "city", "village", "province", "district", "region", "governorate", "suburb",
-    "suburbs", "neighbourhood", "neighborhood", "area", "capital", "outskirts", "north", "south",
-    "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-    "port", "state", "county", "municipality", "streets", "heart", "parts", "part", "shelling",
-    "bombardment", "bombing", "siege", "storming", "capture", "fall", "residents", "people",
-    "hamlet", "settlement", "camp", "enclave", "stronghold", "bastion", "island", "islands",
-    "valley", "areas", "towns", "cities", "villages", "provinces", "districts", "regions",
+    "town",
+    "city",
+    "village",
+    "province",
+    "district",
+    "region",
+    "governorate",
+    "suburb",
+    "suburbs",
+    "neighbourhood",
+    "neighborhood",
+    "area",
+    "capital",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+    "port",
+    "state",
+    "county",
+    "municipality",
+    "streets",
+    "heart",
+    "parts",
+    "part",
+    "shelling",
+    "bombardment",
+    "bombing",
+    "siege",
+    "storming",
+    "capture",
+    "fall",
+    "residents",
+    "people",
+    "hamlet",
+    "settlement",
+    "camp",
+    "enclave",
+    "stronghold",
+    "bastion",
+    "island",
+    "islands",
+    "valley",
+    "areas",
+    "towns",
+    "cities",
+    "villages",
+    "provinces",
+    "districts",
+    "regions",
 ];
 
 /// Capitalised words after a name that keep it a place ("Homs Province").
 const AFTER_OK: &[&str] = &[
-    "province", "city", "governorate", "region", "district", "state", "oblast", "county",
-    "countryside", "on", "in", "at", "and", "or", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "valley",
+    "province",
+    "city",
+    "governorate",
+    "region",
+    "district",
+    "state",
+    "oblast",
+    "county",
+    "countryside",
+    "on",
+    "in",
+    "at",
+    "and",
+    "or",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "valley",
 ];
 
 /// Words that end the walk back from a name to its cue.
 const WALK_STOP: &[&str] = &[
-    "with", "against", "for", "by", "from", "to", "said", "says", "told", "that", "who",
-    "which", "between", "than", "like", "including", "as", "on", "over", "about", "after",
-    "before", "during", "since", "until",
+    "with",
+    "against",
+    "for",
+    "by",
+    "from",
+    "to",
+    "said",
+    "says",
+    "told",
+    "that",
+    "who",
+    "which",
+    "between",
+    "than",
+    "like",
+    "including",
+    "as",
+    "on",
+    "over",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
 ];
 
 const WORD_ONLY_IF_CUED: &[&str] = &["the", "a", "an"];
@@ -521,7 +670,9 @@ impl Geocoder for Gazetteer {
             };
             let end = strip_possessive(s, toks[last]);
             let name = s.get(t.start..end).unwrap_or("");
-            let gap_ws = |a: usize, b: usize| s.get(a..b).is_some_and(|g| g.chars().all(char::is_whitespace));
+            let gap_ws = |a: usize, b: usize| {
+                s.get(a..b).is_some_and(|g| g.chars().all(char::is_whitespace))
+            };
             // Part of a longer proper name: "Barack Obama", "Damascus University".
             let prev_cap = i > 1
                 && toks[i - 1].is_capitalised(s)

@@ -34,7 +34,6 @@ impl Tok {
         ws.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
-
     pub fn is_punct(self, s: &str, c: char) -> bool {
         self.kind == Kind::Punct && s.get(self.start..self.end).is_some_and(|t| t.starts_with(c))
     }
@@ -60,8 +59,7 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let kind = if c.is_ascii_digit() { Kind::Num } else { Kind::Word };
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     it.next();
@@ -131,8 +129,25 @@ pub(crate) fn parse_figure(t: &str) -> Option<f64> {
 /// Numbers written in words below a hundred: "one" .. "ninety-nine".
 pub(crate) fn word_number(t: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 10] =
@@ -169,15 +184,10 @@ mod tests {
 
     #[test]
     fn tokens() {
-        assert_eq!(texts("Syria's al-Qusayr, 1,200 on 2012-02-04."), [
-            "Syria's",
-            "al-Qusayr",
-            ",",
-            "1,200",
-            "on",
-            "2012-02-04",
-            "."
-        ]);
+        assert_eq!(
+            texts("Syria's al-Qusayr, 1,200 on 2012-02-04."),
+            ["Syria's", "al-Qusayr", ",", "1,200", "on", "2012-02-04", "."]
+        );
         assert_eq!(texts("Feb. 4th, 9:47 AM"), ["Feb", ".", "4th", ",", "9:47", "AM"]);
         assert_eq!(texts("rebels' - x"), ["rebels", "'", "-", "x"]);
     }
