@@ -138,6 +138,18 @@ pub trait Store {
     /// # Errors
     /// A database failure (then nothing of the document is written).
     fn put(&mut self, doc: &NewDocument) -> Result<bool, StoreError>;
+    /// Stores several documents and errors in one commit (far cheaper than one each), each
+    /// document still whole or not at all; whether each document was new.
+    ///
+    /// # Errors
+    /// A database failure (then nothing of the batch is written).
+    fn put_many(&mut self, docs: &[&NewDocument], errors: &[NewError]) -> Result<Vec<bool>, StoreError> {
+        let out = docs.iter().map(|d| self.put(d)).collect::<Result<Vec<_>, _>>()?;
+        for e in errors {
+            self.put_error(e)?;
+        }
+        Ok(out)
+    }
     /// Records (or refreshes) a per-document error.
     ///
     /// # Errors

@@ -1,8 +1,9 @@
 //! `annalist ingest INPUT... [--db FILE]`: code articles into a SQLite store.
 //!
 //! Reading is framed on one thread and parsed, coded and hashed on all cores (rayon); one
-//! writer thread owns the database and commits each document — its document, sentences,
-//! events and actors rows — in one transaction. A document whose content hash is stored is
+//! writer thread owns the database and commits documents in batches, each document — its
+//! document, sentences, events and actors rows — whole in its own savepoint of the batch's
+//! transaction. A document whose content hash is stored is
 //! skipped, so a second run over the same inputs adds nothing, and a run killed midway can
 //! be run again: what was committed stays, what was not is done again.
 
@@ -213,7 +214,12 @@ fn to_new_document(doc: &Document, hash: String, coded: Coded) -> NewDocument {
     nd
 }
 
-/// The writer thread: one transaction per document.
+/// Documents per commit at most, and the longest a document waits for its commit.
+const BATCH_DOCS: usize = 128;
+const BATCH_WAIT: Duration = Duration::from_millis(250);
+
+/// The writer thread. Documents are committed in batches (one commit per document costs far
+/// more than the coding); each document sits in its own savepoint, so it is whole or absent.
 fn write_all(
     mut store: SqliteStore,
     rx: Receiver<Msg>,
@@ -231,32 +237,51 @@ fn write_all(
             eprintln!("{line}");
         }
     };
-    for msg in rx {
-        match msg {
-            Msg::Doc(d, diagnostics) => {
-                let n_events = d.events.len() as u64;
-                if store.put(&d).with_context(|| format!("storing {}", d.doc))? {
-                    tally.stored.fetch_add(1, Ordering::Relaxed);
-                    tally.events.fetch_add(n_events, Ordering::Relaxed);
+    let mut open = true;
+    while open {
+        let mut docs: Vec<NewDocument> = Vec::new();
+        let mut errors: Vec<NewError> = Vec::new();
+        let first = match rx.recv() {
+            Ok(m) => m,
+            Err(_) => break,
+        };
+        let batch_start = Instant::now();
+        let mut next = Some(first);
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Doc(d, diagnostics) => {
                     for reason in diagnostics {
-                        store.put_error(&NewError {
-                            origin: d.doc.clone(),
-                            input: None,
-                            stage: "diagnostic".into(),
-                            reason,
-                        })?;
+                        errors.push(NewError { origin: d.doc.clone(), input: None, stage: "diagnostic".into(), reason });
                     }
-                } else {
+                    docs.push(*d);
+                }
+                Msg::Skipped => {
                     tally.skipped.fetch_add(1, Ordering::Relaxed);
                 }
+                Msg::Error(e) => {
+                    tally.failed.fetch_add(1, Ordering::Relaxed);
+                    report(format!("annalist: {}: {}", e.origin, e.reason));
+                    errors.push(e);
+                }
             }
-            Msg::Skipped => {
+            if docs.len() >= BATCH_DOCS {
+                break;
+            }
+            let left = BATCH_WAIT.saturating_sub(batch_start.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(m) => next = Some(m),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => open = false,
+            }
+        }
+        let refs: Vec<&NewDocument> = docs.iter().collect();
+        let inserted = store.put_many(&refs, &errors).context("storing documents")?;
+        for (d, new) in docs.iter().zip(inserted) {
+            if new {
+                tally.stored.fetch_add(1, Ordering::Relaxed);
+                tally.events.fetch_add(d.events.len() as u64, Ordering::Relaxed);
+            } else {
                 tally.skipped.fetch_add(1, Ordering::Relaxed);
-            }
-            Msg::Error(e) => {
-                tally.failed.fetch_add(1, Ordering::Relaxed);
-                report(format!("annalist: {}: {}", e.origin, e.reason));
-                store.put_error(&e)?;
             }
         }
         if terminal && last.elapsed() > Duration::from_millis(100) {
