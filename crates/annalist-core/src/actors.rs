@@ -219,6 +219,18 @@ pub fn recognize(
     raw: &mut Vec<RawMatch>,
 ) -> Vec<Mention> {
     dict.find_all(sentence, raw);
+    recognize_matches(dict, sentence, tokens, state, raw)
+}
+
+/// Like [`recognize`], with the dictionary matches of the sentence already found (bytes into
+/// the sentence, sorted by start, longest first): the coder finds them once for the whole body.
+pub fn recognize_matches(
+    dict: &Compiled,
+    sentence: &str,
+    tokens: &[Token],
+    state: &mut DocState,
+    raw: &[RawMatch],
+) -> Vec<Mention> {
     let atoms = select_atoms(dict, sentence, tokens, state, raw);
     let mut mentions = combine(dict, sentence, tokens, state, &atoms);
     add_pronouns(sentence, tokens, state, &mut mentions);

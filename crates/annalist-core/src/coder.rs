@@ -131,6 +131,9 @@ impl fmt::Debug for Coder {
 struct Scratch {
     tokens: Vec<Token>,
     raw: Vec<annalist_dict::RawMatch>,
+    /// Dictionary matches over the whole body, found once.
+    body_raw: Vec<annalist_dict::RawMatch>,
+    sentence_raw: Vec<annalist_dict::RawMatch>,
     lemmas: Lemmas,
 }
 
@@ -191,11 +194,25 @@ impl Coder {
         if let Some(t) = &structure.title {
             state.prescan(&self.dict, t, &mut scratch.raw);
         }
-        state.prescan(&self.dict, &structure.body, &mut scratch.raw);
+        state.prescan(&self.dict, &structure.body, &mut scratch.body_raw);
         let sentences = segment::sentences(&structure.body);
         let mut events = Vec::new();
+        let mut next_match = 0usize;
         for (si, span) in sentences.iter().enumerate() {
             let text = span.slice(&structure.body);
+            // This sentence's share of the body's dictionary matches, made sentence-relative.
+            scratch.sentence_raw.clear();
+            while next_match < scratch.body_raw.len() && scratch.body_raw[next_match].start < span.start() {
+                next_match += 1;
+            }
+            let mut k = next_match;
+            while k < scratch.body_raw.len() && scratch.body_raw[k].start < span.end() {
+                let m = scratch.body_raw[k];
+                if m.end <= span.end() {
+                    scratch.sentence_raw.push(annalist_dict::RawMatch { start: m.start - span.start(), end: m.end - span.start(), form: m.form });
+                }
+                k += 1;
+            }
             self.code_sentence(doc, &structure, si, text, &mut state, &mut scratch, opts, &mut events);
         }
         Coded { structure, sentences, events, diagnostics }
@@ -226,7 +243,7 @@ impl Coder {
     ) {
         segment::tokenize(sentence, &mut scratch.tokens);
         let tokens = std::mem::take(&mut scratch.tokens);
-        let mut mentions = actors::recognize(&self.dict, sentence, &tokens, state, &mut scratch.raw);
+        let mut mentions = actors::recognize_matches(&self.dict, sentence, &tokens, state, &scratch.sentence_raw);
         let groups = actors::groups(sentence, &tokens, &mentions);
         actors::distribute_list_roles(&groups, &mut mentions);
         scratch.lemmas.fill(sentence, &tokens);

@@ -59,7 +59,7 @@ struct Ctx<'a> {
     mention_end: &'a [usize],
 }
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct State {
     words: Vec<usize>,
     target_at: Option<usize>,
@@ -90,36 +90,44 @@ fn go(ctx: &Ctx<'_>, pi: usize, ti: usize, st: &mut State, depth: usize) -> Opti
         }
         PTok::Gap => {
             // Skip 0..=3 tokens, or one whole mention (plus up to two tokens).
-            let mut options: Vec<usize> = Vec::with_capacity(6);
+            let mut options = [usize::MAX; 7];
+            let mut n = 0;
             let mut k = ti;
-            options.push(k);
+            options[n] = k;
+            n += 1;
             for _ in 0..3 {
                 if k >= ctx.tokens.len() || is_barrier(ctx, k) {
                     break;
                 }
                 k += 1;
-                options.push(k);
+                options[n] = k;
+                n += 1;
             }
             if let Some(&e) = ctx.mention_end.get(ti) {
                 if e > ti {
-                    options.push(e);
+                    options[n] = e;
+                    n += 1;
                     if e < ctx.tokens.len() && !is_barrier(ctx, e) {
-                        options.push(e + 1);
+                        options[n] = e + 1;
+                        n += 1;
                     }
                 }
             }
             // "their ambassadors": a determiner then a mention.
             if let Some(&e) = ctx.mention_end.get(ti + 1) {
                 if e > ti + 1 && !is_barrier(ctx, ti) {
-                    options.push(e);
+                    options[n] = e;
+                    n += 1;
                 }
             }
-            for o in options {
-                let saved = st.clone();
+            for &o in &options[..n] {
+                let saved = (st.words.len(), st.target_at, st.source_at);
                 if let Some(end) = go(ctx, pi + 1, o, st, depth + 1) {
                     return Some(end);
                 }
-                *st = saved;
+                st.words.truncate(saved.0);
+                st.target_at = saved.1;
+                st.source_at = saved.2;
             }
             None
         }
@@ -160,16 +168,20 @@ pub fn find_matches(dict: &Compiled, sentence: &str, tokens: &[Token], lemmas: &
     }
     let mut out: Vec<PatternMatch> = Vec::new();
     let mut used = vec![false; tokens.len()];
+    let mut cands: Vec<u32> = Vec::new();
     for i in 0..tokens.len() {
         if used[i] || in_mention[i] || tokens[i].kind != TokKind::Word {
             continue;
         }
-        let cands = dict.patterns_for(lemmas.get(i));
-        if cands.is_empty() {
+        let anchor = lemmas.get(i);
+        if !dict.is_anchor(anchor) {
             continue;
         }
+        // Only patterns whose second word occurs a little further on can match.
+        let window = (i + 1)..(i + 12).min(tokens.len());
+        dict.candidates(anchor, window.map(|k| lemmas.get(k)), &mut cands);
         let mut best: Option<(usize, PatternMatch)> = None;
-        for &pid in cands {
+        for &pid in &cands {
             let p = &dict.patterns()[pid as usize];
             let ctx = Ctx { toks: &p.tokens, lemmas, tokens, sentence, mention_end: &mention_end };
             let mut st = State::default();

@@ -53,6 +53,15 @@ pub struct Term {
     pub source: String,
 }
 
+/// The patterns of one anchor lemma, split by their second word so that a sentence only
+/// tries patterns whose second word it contains.
+#[derive(Debug, Default)]
+struct AnchorIndex {
+    /// Patterns with no second word.
+    single: Vec<u32>,
+    by_next: HashMap<String, Vec<u32>>,
+}
+
 /// A dictionary term found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawMatch {
@@ -72,7 +81,7 @@ pub struct Compiled {
     n_proper: usize,
     terms: Vec<Term>,
     patterns: Vec<Pattern>,
-    by_anchor: HashMap<String, Vec<u32>>,
+    by_anchor: HashMap<String, AnchorIndex>,
     /// Lemma keys that occur as a non-anchor word in some pattern: for quick rejection.
     pub persons: Vec<crate::Person>,
     pub orgs: Vec<crate::Org>,
@@ -257,14 +266,23 @@ impl Compiled {
         let empty = || AhoCorasick::new(["\u{0}never\u{0}"]);
         let proper_ac = build(&forms[..n_proper], false).or_else(|_| empty()).ok();
         let lower_ac = build(&forms[n_proper..], true).or_else(|_| empty()).ok();
-        let mut by_anchor: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_anchor: HashMap<String, AnchorIndex> = HashMap::new();
         for (i, p) in dict.patterns.iter().enumerate() {
+            let next = p.tokens.iter().skip(1).find_map(|t| match t {
+                crate::PTok::Word(alts) => Some(alts),
+                _ => None,
+            });
             for a in p.anchor() {
-                by_anchor.entry(a.clone()).or_default().push(i as u32);
+                let idx = by_anchor.entry(a.clone()).or_default();
+                match next {
+                    None => idx.single.push(i as u32),
+                    Some(alts) => {
+                        for n in alts {
+                            idx.by_next.entry(n.clone()).or_default().push(i as u32);
+                        }
+                    }
+                }
             }
-        }
-        for ids in by_anchor.values_mut() {
-            ids.sort_by_key(|&i| std::cmp::Reverse(dict.patterns[i as usize].weight()));
         }
         Compiled {
             #[allow(clippy::expect_used)]
@@ -301,9 +319,24 @@ impl Compiled {
         &self.patterns
     }
 
-    /// Patterns whose anchor has lemma key `lemma`, longest first.
-    pub fn patterns_for(&self, lemma: &str) -> &[u32] {
-        self.by_anchor.get(lemma).map_or(&[], |v| v.as_slice())
+    /// Does any pattern start with lemma key `lemma`?
+    pub fn is_anchor(&self, lemma: &str) -> bool {
+        self.by_anchor.contains_key(lemma)
+    }
+
+    /// The patterns anchored on `lemma` whose second word (if any) is among `following`,
+    /// appended to `out` (cleared first), longest first and without repeats.
+    pub fn candidates<'a>(&self, lemma: &str, following: impl Iterator<Item = &'a str>, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(idx) = self.by_anchor.get(lemma) else { return };
+        out.extend_from_slice(&idx.single);
+        for w in following {
+            if let Some(ids) = idx.by_next.get(w) {
+                out.extend_from_slice(ids);
+            }
+        }
+        out.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.patterns[i as usize].weight()), i));
+        out.dedup();
     }
 
     /// Every dictionary form in `text` that starts and ends on a word boundary, possibly
