@@ -8,9 +8,9 @@
 //! ```
 //! use annalist_text::{Span, char_span};
 //! let text = "Syria’s army";
-//! let span = Span::new(9, 13); // "army" in bytes (the curly apostrophe is three bytes)
+//! let span = Span::new(10, 14); // "army" in bytes (the curly apostrophe is three bytes)
 //! assert_eq!(span.slice(text), "army");
-//! assert_eq!(char_span(text, span), [7, 11]);
+//! assert_eq!(char_span(text, span), [8, 12]);
 //! ```
 
 pub mod cameo;
