@@ -392,14 +392,17 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 
 /// Whether the toll between tokens `a..b` is cumulative, judged on its clause.
 fn is_cumulative(s: &str, toks: &[Tok], a: usize, b: usize) -> bool {
-    // The clause: back to the previous ';' or sentence start, forward to the next ';', ':'
-    // or sentence-final stop.
+    // The toll's own stretch of text: back to the previous ',' or ';' (at most eight tokens),
+    // forward to the next ',', ';' or relative pronoun (at most eight tokens past the toll),
+    // so that "killing some 19 people in an onslaught that has claimed over 300 lives in the
+    // last five days" marks only the 300 as cumulative.
+    let boundary = |t: &Tok| t.is_punct(s, ';') || t.is_punct(s, ',') || t.is_any(s, &["that", "which", "who"]);
     let mut lo = a;
-    while lo > 0 && !toks[lo - 1].is_punct(s, ';') {
+    while lo > 0 && a - lo < 8 && !boundary(&toks[lo - 1]) {
         lo -= 1;
     }
     let mut hi = b;
-    while hi < toks.len() && !toks[hi].is_punct(s, ';') {
+    while hi < toks.len() && hi - b < 8 && !boundary(&toks[hi]) {
         hi += 1;
     }
     let start = toks.get(lo).map_or(0, |t| t.start);
