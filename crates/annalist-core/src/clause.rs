@@ -297,6 +297,10 @@ impl<'a> Clause<'a> {
         if later <= earlier + 1 {
             return false;
         }
+        // ", killing some 19 people": a participle clause shares the main clause's subject.
+        if self.word(later).ends_with("ing") && self.word(later - 1) == "," {
+            return !(earlier..later).any(|i| SPEECH.contains(&self.word(i)) || self.word(i) == ";");
+        }
         let mut k = later - 1;
         while k > earlier && (self.word_is(k, ADVERBS) || self.word_is(k, BE) || self.word_is(k, &["has", "have", "had"])) {
             k -= 1;

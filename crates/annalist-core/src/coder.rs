@@ -531,8 +531,11 @@ fn attach_tolls(sentence: &str, tokens: &[Token], drafts: &mut [Draft]) {
         let Some(best) = drafts.iter().enumerate().filter(|(_, d)| fits(&d.code)).min_by_key(|(_, d)| dist(d.trigger)).map(|(i, _)| i) else {
             continue;
         };
+        // The nearest fitting event, and the other fitting events of the same source (the
+        // shelling and the killing it caused are one act reported twice).
         let anchor_trigger = drafts[best].trigger;
-        for d in drafts.iter_mut().filter(|d| d.trigger == anchor_trigger) {
+        let anchor_source = drafts[best].source;
+        for d in drafts.iter_mut().filter(|d| fits(&d.code) && (d.trigger == anchor_trigger || d.source.is_some() && d.source == anchor_source)) {
             let slot = match toll.kind {
                 TollKind::Killed => &mut d.killed,
                 TollKind::Wounded => &mut d.wounded,
