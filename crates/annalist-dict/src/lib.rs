@@ -13,6 +13,7 @@
 
 pub mod actors;
 mod check;
+pub mod compare;
 mod compile;
 mod error;
 pub mod lemma;

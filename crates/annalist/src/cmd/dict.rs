@@ -33,6 +33,12 @@ pub enum Action {
     },
     /// Print the counts: countries, organisations, persons, patterns, codes covered.
     Stats,
+    /// Set our actors and codes beside the PETRARCH/Phoenix dictionaries (markdown).
+    Compare {
+        /// The folder with the peers' dictionaries (`petrarch2/` ...).
+        #[arg(long, default_value = "../shared/peer")]
+        peer: PathBuf,
+    },
 }
 
 fn sources(dict: Option<&PathBuf>) -> anyhow::Result<Sources> {
@@ -71,6 +77,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             println!("dict check: {errors} error(s), {warnings} warning(s)");
             Ok(if errors > 0 || (strict && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Action::Compare { peer } => {
+            let d = parse(&src)?;
+            if !peer.exists() {
+                eprintln!("annalist: {}: peer dictionaries not found; nothing to compare", peer.display());
+                return Ok(ExitCode::from(1));
+            }
+            let report = annalist_dict::compare::compare(&d, &peer).with_context(|| format!("reading {}", peer.display()))?;
+            print!("{}", report.markdown);
+            Ok(ExitCode::SUCCESS)
         }
         Action::Stats => {
             let d = parse(&src)?;
