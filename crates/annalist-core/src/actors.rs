@@ -675,7 +675,11 @@ pub fn groups(sentence: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Gro
             // "Kiev, Ukraine" style place, country pairs are not lists.
             let place_pair = last.kind == MentionKind::Place && between.len() == 1;
             let weak = m.weak || last.weak;
-            if joiners_ok && compatible && !place_pair && !weak {
+            // "In Washington, the State Department said": a place phrase, then the subject.
+            let after_locative = last.toks.0 > 0
+                && tokens[last.toks.0 - 1].text(sentence).eq_ignore_ascii_case("in")
+                && between.first().is_some_and(|t| t.text(sentence) == ",");
+            if joiners_ok && compatible && !place_pair && !weak && !after_locative {
                 g.members.push(i);
                 g.toks.1 = m.toks.1;
                 continue;

@@ -251,6 +251,8 @@ impl Coder {
         let clause = Clause::new(sentence, &tokens, &mentions, &groups);
         let mut drafts: Vec<Draft> = Vec::new();
         let mut prev_source: Option<(usize, usize, Option<RoleRule>)> = None;
+        // Weak adjective mentions that stand for armed forces ("Georgian shelling").
+        let mut military: Vec<usize> = Vec::new();
         for m in &matches {
             let p = &self.dict.patterns()[m.pattern as usize];
             let passive = clause.is_passive(m.anchor);
@@ -265,6 +267,21 @@ impl Coder {
                 },
                 None => clause.subject(m.anchor).map_or((None, None), |(g, r)| (Some(g), Some(r))),
             };
+            // "Georgian shelling", "Israeli air strikes": a country adjective right before
+            // the event noun is its agent (the armed forces for acts of force).
+            if m.source_at.is_none() && !passive {
+                if let Some(g) = m.anchor.checked_sub(1).and_then(|i| clause.group_at(i)) {
+                    if groups[g].members.iter().all(|&x| mentions[x].weak) {
+                        source = Some(g);
+                        source_rule = Some(RoleRule::Subject);
+                        if matches!(p.code.get(..2), Some("15" | "18" | "19" | "20")) {
+                            for &x in &groups[g].members {
+                                military.push(x);
+                            }
+                        }
+                    }
+                }
+            }
             // "were recalling their ambassadors ... and expelling Syrian envoys": the second
             // verb of a coordination shares the first one's subject.
             if let Some((prev_anchor, g, r)) = prev_source {
@@ -280,6 +297,14 @@ impl Coder {
                 Some(t) => (clause.direct_object(t, 10), Some(RoleRule::PatternSlot)),
                 None if passive => clause.subject(m.anchor).map_or((None, None), |(g, _)| (Some(g), Some(RoleRule::PassiveSubject))),
                 None => (clause.direct_object(m.end, 8), Some(RoleRule::Object)),
+            };
+            // A slot that found nothing: an actor inside the matched words ("demanded that
+            // M23 withdraw from the city").
+            let (target, target_rule) = match target {
+                Some(t) => (Some(t), target_rule),
+                None => ((m.anchor + 1)..m.end)
+                    .find_map(|i| clause.group_at(i).filter(|&g| Some(g) != source && groups[g].toks.0 == i))
+                    .map_or((None, target_rule), |g| (Some(g), Some(RoleRule::Object))),
             };
             let target = target.filter(|t| Some(*t) != source);
             let (negated, hypothetical) = clause.factuality(m.anchor);
@@ -366,8 +391,22 @@ impl Coder {
             }
             let src = d.source.map(|i| &mentions[i]);
             let tgt = d.target.map(|i| &mentions[i]);
-            let src_code = src.and_then(|m| m.code.clone()).unwrap_or_default();
-            let tgt_code = tgt.and_then(|m| m.code.clone()).unwrap_or_default();
+            let military_source = d.source.is_some_and(|i| military.contains(&i));
+            // An act of force or a curfew with no named target falls on the people of the
+            // place where it happened ("imposed a curfew in Bangkok", "a rocket struck ... in
+            // Ashkelon").
+            let place_target = if tgt.is_none() && matches!(d.code.get(..2), Some("17" | "18" | "19" | "20")) {
+                places.iter().filter(|p| p.locative && p.span.start >= d.trigger.start).min_by_key(|p| p.span.start).map(|pm| ActorRecord {
+                    code: Some(format!("{}CVL", pm.place.country)),
+                    text: pm.span.slice(sentence).to_string(),
+                    country: Some(pm.place.country.clone()),
+                    span: char_span(sentence, pm.span),
+                })
+            } else {
+                None
+            };
+            let src_code = src.and_then(|m| m.code.clone()).map(|c| if military_source && c.len() == 3 { format!("{c}MIL") } else { c }).unwrap_or_default();
+            let tgt_code = tgt.and_then(|m| m.code.clone()).or_else(|| place_target.as_ref().and_then(|a| a.code.clone())).unwrap_or_default();
             if !seen.insert((d.code.clone(), src_code.clone(), tgt_code.clone(), d.negated.is_some(), d.hypothetical.is_some())) {
                 continue;
             }
@@ -426,8 +465,13 @@ impl Coder {
                 quad_class: cameo.quad_class as u8,
                 goldstein: cameo.goldstein,
                 plover: self.dict.cameo.plover(&d.code).map(String::from),
-                source: actor(src),
-                target: actor(tgt),
+                source: actor(src).map(|mut a| {
+                    if military_source && !src_code.is_empty() {
+                        a.code = Some(src_code.clone());
+                    }
+                    a
+                }),
+                target: actor(tgt).or(place_target),
                 trigger: TriggerRecord { text: d.trigger.slice(sentence).to_string(), span: char_span(sentence, d.trigger) },
                 location,
                 killed: killed.map(|k| k.0),
