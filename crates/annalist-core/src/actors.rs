@@ -457,10 +457,16 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
         // A capitalised name right after a title: "President Smith", "Gen. Joe Bloggs".
         if person.is_none() && role.is_some() && org.is_none() {
             let mut k = end_tok;
-            while k < tokens.len() && is_capitalised_word(tokens[k].text(sentence)) && !NOT_NAMES.contains(&tokens[k].text(sentence)) {
+            while k < tokens.len() {
+                let w = tokens[k].text(sentence);
+                // "Maj. Gen. Hamami Nata": abbreviated ranks keep their period.
+                let rank_period = w == "." && k > end_tok && is_rank_abbreviation(tokens[k - 1].text(sentence));
+                if !(rank_period || is_capitalised_word(w) && !NOT_NAMES.contains(&w)) {
+                    break;
+                }
                 k += 1;
             }
-            if k > end_tok && k - end_tok <= 4 && atoms.get(j).is_none_or(|n| n.toks.0 >= k) {
+            if k > end_tok && k - end_tok <= 7 && atoms.get(j).is_none_or(|n| n.toks.0 >= k) {
                 end_tok = k;
                 possessor = tokens.get(end_tok).is_some_and(|t| t.kind == TokKind::Possessive);
             }
@@ -512,6 +518,10 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
         i = j;
     }
     out
+}
+
+fn is_rank_abbreviation(w: &str) -> bool {
+    matches!(w, "Maj" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Brig" | "Adm" | "Cmdr" | "Cpl" | "Pvt" | "Dr" | "Mr" | "Mrs" | "Ms" | "Gov" | "Sen" | "Rep" | "Supt" | "Insp")
 }
 
 fn is_capitalised_word(w: &str) -> bool {

@@ -151,8 +151,14 @@ impl<'a> Clause<'a> {
             let relative_that = w == "that" && i > 0 && !SPEECH.contains(&self.word(i - 1)) && self.group_at(i - 1).is_some();
             if (w == "which" || w == "who" || relative_that) && i > 0 {
                 // The relative pronoun's antecedent: the group right before it.
+                // The relative pronoun's antecedent: the group right before it, or one
+                // before its head noun ("United Nations agencies, which").
                 let k = if self.word(i - 1) == "," { i.saturating_sub(2) } else { i - 1 };
-                return self.group_at(k).filter(|&g| self.groups[g].toks.1 == k + 1).map(|g| (g, RoleRule::RelativeAntecedent));
+                return (0..3)
+                    .filter_map(|back| k.checked_sub(back))
+                    .take_while(|&j| j == k || self.tokens[j + 1].kind == TokKind::Word)
+                    .find_map(|j| self.group_at(j).filter(|&g| self.groups[g].toks.1 == j + 1))
+                    .map(|g| (g, RoleRule::RelativeAntecedent));
             }
             if w == "," {
                 // An appositive closed by this comma: ", a senior member of ... ,".
@@ -160,7 +166,8 @@ impl<'a> Clause<'a> {
                 while q > floor.max(i.saturating_sub(20)) {
                     q -= 1;
                     if self.word(q) == "," {
-                        if self.word_is(q + 1, APPOSITIVE_START) && q > 0 {
+                        let participle = self.word(q + 1).ends_with("ing") && self.word(q + 1).chars().next().is_some_and(char::is_lowercase);
+                        if (self.word_is(q + 1, APPOSITIVE_START) || participle) && q > 0 {
                             if let Some(g) = self.group_at(q - 1).filter(|&g| self.groups[g].toks.1 == q) {
                                 if !self.after_preposition(g) {
                                     return Some((g, RoleRule::Appositive));
@@ -174,10 +181,26 @@ impl<'a> Clause<'a> {
             }
             if let Some(g) = self.group_at(i) {
                 let start = self.groups[g].toks.0;
+                let end = self.groups[g].toks.1;
                 let weak = self.groups[g].members.iter().all(|&m| self.mentions[m].weak);
-                if weak || self.after_preposition(g) || self.in_parentheses(start) || self.possessor_of_object(g) {
+                // "Armenian units fired": a country adjective on the subject noun right before
+                // the verb still tells whose the subject is.
+                let weak_subject = weak
+                    && anchor.saturating_sub(end) <= 3
+                    && (end..anchor).all(|k| self.tokens[k].kind == TokKind::Word && self.word(k).chars().next().is_some_and(char::is_lowercase));
+                if (weak && !weak_subject) || self.after_preposition(g) || self.in_parentheses(start) || self.possessor_of_object(g) {
                     i = start;
                     continue;
+                }
+                // "Its spokesman, Col Sansern, denied": an unknown name in apposition to a
+                // known actor stands for it.
+                let unknown = self.groups[g].members.iter().all(|&m| self.mentions[m].code.is_none());
+                if unknown && start >= 2 && self.word(start - 1) == "," {
+                    if let Some(h) = self.group_at(start - 2).filter(|&h| self.groups[h].toks.1 == start - 1) {
+                        if self.groups[h].members.iter().any(|&m| self.mentions[m].code.is_some()) {
+                            return Some((h, RoleRule::Appositive));
+                        }
+                    }
                 }
                 return Some((g, RoleRule::Subject));
             }

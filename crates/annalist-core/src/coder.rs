@@ -282,6 +282,11 @@ impl Coder {
                     }
                 }
             }
+            if let Some(g) = source {
+                if matches!(p.code.get(..2), Some("15" | "18" | "19" | "20")) && groups[g].members.iter().all(|&x| mentions[x].weak) {
+                    military.extend(groups[g].members.iter().copied());
+                }
+            }
             // "were recalling their ambassadors ... and expelling Syrian envoys": the second
             // verb of a coordination shares the first one's subject.
             if let Some((prev_anchor, g, r)) = prev_source {
