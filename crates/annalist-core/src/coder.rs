@@ -308,7 +308,11 @@ impl Coder {
             let (target, target_rule) = match target {
                 Some(t) => (Some(t), target_rule),
                 None => ((m.anchor + 1)..m.end)
-                    .find_map(|i| clause.group_at(i).filter(|&g| Some(g) != source && groups[g].toks.0 == i))
+                    .find_map(|i| {
+                        // Not the actor's own belongings: "shut its embassy".
+                        let own = matches!(clause.word(i).to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our");
+                        clause.group_at(i).filter(|&g| !own && Some(g) != source && groups[g].toks.0 == i)
+                    })
                     .map_or((None, target_rule), |g| (Some(g), Some(RoleRule::Object))),
             };
             let target = target.filter(|t| Some(*t) != source);
