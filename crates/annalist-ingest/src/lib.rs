@@ -165,6 +165,8 @@ pub struct RawDoc {
     pub url: Option<String>,
     pub fallback_date: Option<String>,
     pub charset: Option<String>,
+    /// The input it came from (a path, or `-`).
+    pub input: Option<Arc<str>>,
 }
 
 /// What a [`RawDoc`]'s bytes are.
@@ -291,7 +293,7 @@ impl RawInputs {
     fn open(&mut self, path: PathBuf) -> Option<Stream> {
         if path.as_os_str() == "-" {
             let r: Reader = Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
-            return Some(self.stream(r, "stdin".into(), "stdin".into(), self.format));
+            return Some(self.stream(r, "stdin".into(), "-".into(), self.format));
         }
         let origin = path.display().to_string();
         if path.is_dir() {
@@ -319,6 +321,7 @@ impl RawInputs {
 
     /// Gunzips when the content is gzip, settles the format, and frames.
     fn stream(&self, mut r: Reader, id: String, origin: String, format: InputFormat) -> Stream {
+        let input: Arc<str> = Arc::from(origin.as_str());
         let gz = match r.fill_buf() {
             Ok(head) => head.starts_with(&[0x1f, 0x8b]),
             Err(e) => return one_err(ReadError::new(origin, e.to_string())),
@@ -335,10 +338,10 @@ impl RawInputs {
             format
         };
         match format {
-            InputFormat::Jsonl => Box::new(JsonLines { r, id, line_no: 0, done: false }),
-            InputFormat::Warc => Box::new(WarcDocs { r: warc::WarcReader::new(r), origin }),
-            InputFormat::Html => whole(r, id, origin, RawKind::Html),
-            InputFormat::Text | InputFormat::Auto => whole(r, id, origin, RawKind::Text),
+            InputFormat::Jsonl => Box::new(JsonLines { r, id, line_no: 0, done: false, input }),
+            InputFormat::Warc => Box::new(WarcDocs { r: warc::WarcReader::new(r), origin, input }),
+            InputFormat::Html => whole(r, id, input, RawKind::Html),
+            InputFormat::Text | InputFormat::Auto => whole(r, id, input, RawKind::Text),
         }
     }
 }
@@ -364,11 +367,11 @@ fn one_err(e: ReadError) -> Stream {
     Box::new(std::iter::once(Err(e)))
 }
 
-fn whole(mut r: Reader, id: String, origin: String, kind: RawKind) -> Stream {
+fn whole(mut r: Reader, id: String, input: Arc<str>, kind: RawKind) -> Stream {
     let mut bytes = Vec::new();
     let item = match r.read_to_end(&mut bytes) {
-        Ok(_) => Ok(RawDoc { origin: id, kind, bytes, url: None, fallback_date: None, charset: None }),
-        Err(e) => Err(ReadError::new(origin, e.to_string())),
+        Ok(_) => Ok(RawDoc { origin: id, kind, bytes, url: None, fallback_date: None, charset: None, input: Some(input) }),
+        Err(e) => Err(ReadError::new(input.to_string(), e.to_string())),
     };
     Box::new(std::iter::once(item))
 }
@@ -392,6 +395,7 @@ struct JsonLines {
     id: String,
     line_no: usize,
     done: bool,
+    input: Arc<str>,
 }
 
 impl Iterator for JsonLines {
@@ -414,6 +418,7 @@ impl Iterator for JsonLines {
                         url: None,
                         fallback_date: None,
                         charset: None,
+                        input: Some(Arc::clone(&self.input)),
                     }));
                 }
                 Err(e) => {
@@ -430,6 +435,7 @@ impl Iterator for JsonLines {
 struct WarcDocs {
     r: warc::WarcReader<Reader>,
     origin: String,
+    input: Arc<str>,
 }
 
 impl Iterator for WarcDocs {
@@ -453,6 +459,7 @@ impl Iterator for WarcDocs {
                 url: rec.target_uri,
                 fallback_date: rec.date,
                 charset,
+                input: Some(Arc::clone(&self.input)),
             }));
         }
     }

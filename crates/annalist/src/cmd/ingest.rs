@@ -152,12 +152,13 @@ fn process(
     opts: &CodeOptions,
     known: &std::collections::HashSet<String>,
 ) -> Msg {
+    let input = raw.as_ref().ok().and_then(|r| r.input.as_deref().map(str::to_string));
     let doc = match raw.and_then(RawDoc::parse) {
         Ok(d) => d,
         Err(e) => {
             return Msg::Error(NewError {
                 origin: e.origin.clone(),
-                input: None,
+                input,
                 stage: "read".into(),
                 reason: e.reason,
             })
@@ -172,14 +173,16 @@ fn process(
         Err(_) => {
             return Msg::Error(NewError {
                 origin: doc.id.clone(),
-                input: None,
+                input,
                 stage: "code".into(),
                 reason: "the coder failed on this document".into(),
             })
         }
     };
     let diagnostics = coded.diagnostics.iter().map(|d| d.message.clone()).collect();
-    Msg::Doc(Box::new(to_new_document(&doc, hash, coded)), diagnostics)
+    let mut nd = to_new_document(&doc, hash, coded);
+    nd.input = input;
+    Msg::Doc(Box::new(nd), diagnostics)
 }
 
 fn to_new_document(doc: &Document, hash: String, coded: Coded) -> NewDocument {
