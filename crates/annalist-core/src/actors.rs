@@ -207,7 +207,6 @@ struct Atom {
     code: Option<String>,
     role: Option<String>,
     entry: String,
-    person: Option<u32>,
 }
 
 /// Finds the actor mentions of one sentence. `raw` and `atoms` are scratch buffers.
@@ -313,7 +312,7 @@ fn select_atoms(dict: &Compiled, sentence: &str, tokens: &[Token], state: &mut D
         let term = dict.term(t);
         // A lower-case agent term written capitalised mid-sentence is usually part of a name
         // ("Free Syrian Army"), unless a title ("President").
-        let (code, role, person) = match term.kind {
+        let (code, role) = match term.kind {
             TermKind::Person | TermKind::Surname => {
                 let p = &dict.persons[term.entry as usize];
                 if term.kind == TermKind::Person && !state.persons_seen.contains(&term.entry) {
@@ -323,20 +322,20 @@ fn select_atoms(dict: &Compiled, sentence: &str, tokens: &[Token], state: &mut D
                     .role_on(state.date)
                     .map(|r| r.code.clone())
                     .or_else(|| state.date.and_then(|d| p.nearest_role(d)).and_then(|r| country_of(&r.code)).map(String::from));
-                (code, None, Some(term.entry))
+                (code, None)
             }
             TermKind::Org | TermKind::OrgRef => {
                 if term.kind == TermKind::Org && !state.orgs_seen.contains(&term.code) {
                     state.orgs_seen.push(term.code.clone());
                 }
-                (Some(term.code.clone()), None, None)
+                (Some(term.code.clone()), None)
             }
-            TermKind::Seat => (Some(format!("{}{}", term.code, term.role.as_deref().unwrap_or(""))), term.role.clone(), None),
-            TermKind::Capital => (Some(format!("{}GOV", term.code)), None, None),
-            TermKind::Agent => (None, term.role.clone(), None),
-            _ => (Some(term.code.clone()), None, None),
+            TermKind::Seat => (Some(format!("{}{}", term.code, term.role.as_deref().unwrap_or(""))), term.role.clone()),
+            TermKind::Capital => (Some(format!("{}GOV", term.code)), None),
+            TermKind::Agent => (None, term.role.clone()),
+            _ => (Some(term.code.clone()), None),
         };
-        atoms.push(Atom { toks: (a, b + 1), kind: term.kind, code, role, entry: term.source.clone(), person });
+        atoms.push(Atom { toks: (a, b + 1), kind: term.kind, code, role, entry: term.source.clone() });
         covered_until = m.end;
     }
     atoms

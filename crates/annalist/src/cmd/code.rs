@@ -52,9 +52,8 @@ pub fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.format != "jsonl" {
-        anyhow::bail!("--format {}: not available yet", args.format);
-    }
+    let format: annalist_store::export::ExportFormat =
+        args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
     if let Some(n) = args.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
@@ -62,6 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut writer = annalist_store::export::EventWriter::new(format, &mut out);
     let mut failed = false;
     let mut docs = read_inputs(&args.inputs, args.input_format);
     loop {
@@ -80,8 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         eprintln!("annalist: {}: {}", d.doc, d.message);
                     }
                     for e in &c.events {
-                        serde_json::to_writer(&mut out, e)?;
-                        out.write_all(b"\n")?;
+                        writer.write(e)?;
                     }
                 }
                 Err(e) => {
@@ -91,6 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    writer.finish()?;
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
