@@ -424,8 +424,20 @@ impl<'a> Clause<'a> {
         // "denied (that) its troops took part": the denied act is negated.
         let start = anchor.saturating_sub(14);
         for k in start..anchor {
-            if self.word_is(k, &["denied", "denies", "deny", "denying", "dismissed", "rejected"]) && !self.word_is(k + 1, &["the", "a", "an", "reports", "claims", "accusations", "allegations", "charges"]) && self.group_at(k + 1).is_some_and(|_| true) {
-                negated.get_or_insert("denied");
+            if self.word_is(k, &["denied", "denies", "deny", "denying", "dismissed", "rejected"]) && !self.word_is(k + 1, &["the", "a", "an", "reports", "claims", "accusations", "allegations", "charges"]) {
+                // "denied its troops took part", "denied that Russia was attacking".
+                let next = if self.word_is(k + 1, &["that"]) { k + 2 } else { k + 1 };
+                if self.group_at(next).is_some() || self.word_is(next, &["its", "their", "his", "her", "any"]) {
+                    negated.get_or_insert("denied");
+                }
+            }
+        }
+        // "further NATO attacks would be met with ...": an event noun that is the subject of
+        // a modal verb.
+        if hypothetical.is_none() && negated.is_none() {
+            let noun_use = !(anchor_word.ends_with("ed") || anchor_word.ends_with("ing"));
+            if noun_use && self.word_is(anchor + 1, &["would", "will", "could", "might", "may"]) {
+                hypothetical = Some("noun before modal");
             }
         }
         (negated, hypothetical)

@@ -251,6 +251,7 @@ impl Coder {
         let clause = Clause::new(sentence, &tokens, &mentions, &groups);
         let mut drafts: Vec<Draft> = Vec::new();
         let mut prev_source: Option<(usize, usize, Option<RoleRule>)> = None;
+        let mut prev_factuality: Option<(usize, Option<&'static str>, Option<&'static str>)> = None;
         // Weak adjective mentions that stand for armed forces ("Georgian shelling").
         let mut military: Vec<usize> = Vec::new();
         for m in &matches {
@@ -316,7 +317,14 @@ impl Coder {
                     .map_or((None, target_rule), |g| (Some(g), Some(RoleRule::Object))),
             };
             let target = target.filter(|t| Some(*t) != source);
-            let (negated, hypothetical) = clause.factuality(m.anchor);
+            let (mut negated, mut hypothetical) = clause.factuality(m.anchor);
+            // "said it would hold an election ... and hand power": coordinated verbs share
+            // the first one's modality.
+            if let Some(prev) = prev_factuality.filter(|p| clause.coordinated_with(p.0, m.anchor)) {
+                negated = negated.or(prev.1);
+                hypothetical = hypothetical.or(prev.2);
+            }
+            prev_factuality = Some((m.anchor, negated, hypothetical));
             let trigger = Span::new(tokens[m.anchor].span.start(), tokens[m.end.saturating_sub(1).max(m.anchor)].span.end());
             let trigger = if m.end > m.anchor { trigger } else { tokens[m.anchor].span };
             let mut pairs: Vec<(Option<usize>, Option<usize>, Option<RoleRule>, Option<RoleRule>)> = Vec::new();
