@@ -300,6 +300,11 @@ impl Coder {
                 prev_source = Some((m.anchor, g, source_rule));
             }
             let (target, target_rule) = match m.target_at {
+                // "312 people had been arrested": the passive subject is the target.
+                Some(t) if passive => match clause.direct_object(t, 10) {
+                    Some(g) => (Some(g), Some(RoleRule::PatternSlot)),
+                    None => clause.subject(m.anchor).map_or((None, None), |(g, _)| (Some(g), Some(RoleRule::PassiveSubject))),
+                },
                 Some(t) => (clause.direct_object(t, 10), Some(RoleRule::PatternSlot)),
                 None if passive => clause.subject(m.anchor).map_or((None, None), |(g, _)| (Some(g), Some(RoleRule::PassiveSubject))),
                 None => (clause.direct_object(m.end, 8), Some(RoleRule::Object)),
