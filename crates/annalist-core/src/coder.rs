@@ -598,10 +598,15 @@ fn attach_tolls(sentence: &str, tokens: &[Token], drafts: &mut [Draft]) {
             continue;
         };
         // The nearest fitting event, and the other fitting events of the same source (the
-        // shelling and the killing it caused are one act reported twice).
+        // shelling and the killing it caused are one act reported twice), or all of them when
+        // the sentence names one agent at most.
         let anchor_trigger = drafts[best].trigger;
         let anchor_source = drafts[best].source;
-        for d in drafts.iter_mut().filter(|d| fits(&d.code) && (d.trigger == anchor_trigger || d.source.is_some() && d.source == anchor_source)) {
+        // A toll with no agent ("two civilians were killed ... when Indian troops fired")
+        // belongs to the act that caused it as well.
+        let sources: Vec<Option<usize>> = drafts.iter().filter(|d| fits(&d.code)).map(|d| d.source).collect();
+        let one_agent = sources.iter().flatten().all(|s| Some(*s) == sources.iter().flatten().next().copied());
+        for d in drafts.iter_mut().filter(|d| fits(&d.code) && (d.trigger == anchor_trigger || one_agent || d.source.is_some() && d.source == anchor_source)) {
             let slot = match toll.kind {
                 TollKind::Killed => &mut d.killed,
                 TollKind::Wounded => &mut d.wounded,
