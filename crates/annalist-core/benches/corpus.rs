@@ -38,6 +38,9 @@ fn main() {
         .or_else(|| std::env::var("ANNALIST_BENCH_CORPUS").ok())
         .map(PathBuf::from)
         .unwrap_or_else(|| harness::workspace().join("../shared/bench/news181.jsonl"));
+    // `cargo bench` runs this in crates/annalist-core: a relative path is tried from there,
+    // then from the workspace root.
+    let corpus = if corpus.is_relative() && !corpus.is_file() { harness::workspace().join(corpus) } else { corpus };
     let repeat: usize = flag("--repeat").and_then(|n| n.parse().ok()).unwrap_or(3).max(1);
     if !corpus.is_file() {
         println!("corpus benchmark skipped: {} is absent", corpus.display());
