@@ -163,8 +163,11 @@ pub fn one_to_one(n_gold: usize, n_pred: usize, ok: impl Fn(usize, usize) -> boo
                 continue;
             }
             seen[p] = true;
-            let holder = pred_of[p];
-            if holder.map_or(true, |g2| augment(g2, adj, seen, pred_of)) {
+            let free = match pred_of[p] {
+                None => true,
+                Some(g2) => augment(g2, adj, seen, pred_of),
+            };
+            if free {
                 pred_of[p] = Some(g);
                 return true;
             }
