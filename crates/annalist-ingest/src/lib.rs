@@ -214,7 +214,10 @@ pub fn html_document(
     url: Option<String>,
     fallback_date: Option<&str>,
 ) -> Result<Document, ReadError> {
-    let x = html::extract(html, url.as_deref());
+    // The extractor is third-party code over arbitrary pages: a panic in it costs this
+    // document, never the batch.
+    let x = std::panic::catch_unwind(|| html::extract(html, url.as_deref()))
+        .map_err(|_| ReadError::new(&id, "the HTML extractor failed on this page"))?;
     if x.text.trim().is_empty() {
         return Err(ReadError::new(id, "no article text found in the page"));
     }
@@ -466,6 +469,7 @@ impl Iterator for WarcDocs {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;

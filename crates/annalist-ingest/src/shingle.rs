@@ -135,32 +135,6 @@ impl Scores {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokenizes_like_python_w() {
-        assert_eq!(tokenize("It’s 3 o'clock — naïve_x!"), vec!["It", "s", "3", "o", "clock", "naïve_x"]);
-    }
-
-    #[test]
-    fn short_texts_make_one_shingle() {
-        let m = matching("one two", "one two");
-        assert_eq!(m, Match { tp: 1.0, fp: 0.0, fn_: 0.0 });
-        let m = matching("", "");
-        assert_eq!(m, Match { tp: 0.0, fp: 0.0, fn_: 0.0 });
-    }
-
-    #[test]
-    fn counts_repeated_shingles() {
-        // true: a b c d a b c d -> shingles abcd, bcda, cdab, dabc, abcd (abcd x2)
-        let m = matching("a b c d a b c d", "a b c d");
-        assert!((m.tp - 1.0 / 5.0).abs() < 1e-12);
-        assert!((m.fn_ - 4.0 / 5.0).abs() < 1e-12);
-    }
-}
-
 /// Runs the extraction benchmark in `dir` (`html/<id>.html.gz` and `ground-truth.json`):
 /// each page's extracted text scored against its ground truth. `Ok(None)` when `dir` is
 /// absent.
@@ -193,4 +167,31 @@ pub fn run_benchmark(dir: &std::path::Path) -> std::io::Result<Option<Vec<(Strin
         out.push((id.clone(), matching(body, &x.text)));
     }
     Ok(Some(out))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizes_like_python_w() {
+        assert_eq!(tokenize("It’s 3 o'clock — naïve_x!"), vec!["It", "s", "3", "o", "clock", "naïve_x"]);
+    }
+
+    #[test]
+    fn short_texts_make_one_shingle() {
+        let m = matching("one two", "one two");
+        assert_eq!(m, Match { tp: 1.0, fp: 0.0, fn_: 0.0 });
+        let m = matching("", "");
+        assert_eq!(m, Match { tp: 0.0, fp: 0.0, fn_: 0.0 });
+    }
+
+    #[test]
+    fn counts_repeated_shingles() {
+        // true: a b c d a b c d -> shingles abcd, bcda, cdab, dabc, abcd (abcd x2)
+        let m = matching("a b c d a b c d", "a b c d");
+        assert!((m.tp - 1.0 / 5.0).abs() < 1e-12);
+        assert!((m.fn_ - 4.0 / 5.0).abs() < 1e-12);
+    }
 }

@@ -3,6 +3,8 @@
 //! saying so, when the benchmark folder (`../shared/peer/article-extraction-benchmark` from the
 //! workspace root, or `$ANNALIST_EXTRACTION_BENCH`) is absent.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 
 use annalist_ingest::shingle::Scores;

@@ -258,7 +258,7 @@ fn insert_document(tx: &Connection, d: &NewDocument) -> Result<bool, StoreError>
         )?;
         for e in &d.events {
             let record = serde_json::to_string(e)?;
-            let basis = e.date_basis.map(|b| serde_json::to_value(b).ok()).flatten();
+            let basis = e.date_basis.and_then(|b| serde_json::to_value(b).ok());
             ev.execute(params![
                 e.event_id,
                 doc_row,

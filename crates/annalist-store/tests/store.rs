@@ -1,5 +1,7 @@
 //! The store library: migrations, writes, queries, and the record writers on a known event.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use annalist_store::export::{gdelt_mention_row, gdelt_row, plover_record, write_events, ExportFormat};
 use annalist_store::{content_hash, NewDocument, NewSentence, Query, Role, SqliteStore, Store, StoreError};
 use annalist_text::record::{ActorRecord, DateBasis, Event, LocationBasis, LocationRecord, TriggerRecord};

@@ -1,6 +1,8 @@
 //! Readers through the CLI: HTML pages, WARC and WARC.gz archives, gzip, JSONL with `html`,
 //! directories, standard input, `--input-format`, and bad input that does not stop a batch.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -3,6 +3,8 @@
 //! file read back with pyarrow and polars from PyPI (skipped, saying so, when they cannot be
 //! installed).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

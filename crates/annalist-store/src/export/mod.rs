@@ -339,7 +339,7 @@ pub const GDELT_MENTION_COLUMNS: [&str; 16] = [
 
 /// The event's hash id as GDELT's integer `GLOBALEVENTID` (63 bits, so it fits a signed int).
 pub fn global_event_id(e: &Event) -> u64 {
-    u64::from_str_radix(&e.event_id, 16).map_or_else(|_| fnv(e.event_id.as_bytes()), |v| v) & 0x7fff_ffff_ffff_ffff
+    u64::from_str_radix(&e.event_id, 16).unwrap_or_else(|_| fnv(e.event_id.as_bytes())) & 0x7fff_ffff_ffff_ffff
 }
 
 fn fnv(b: &[u8]) -> u64 {
