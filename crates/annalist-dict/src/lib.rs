@@ -18,6 +18,7 @@ mod compile;
 mod error;
 pub mod lemma;
 pub mod patterns;
+pub mod peer_format;
 
 use std::path::Path;
 

@@ -39,14 +39,25 @@ pub struct Args {
     pub threads: Option<usize>,
 }
 
-/// Builds the coder the flags ask for.
+/// Builds the coder the flags ask for. PETRARCH and TABARI dictionaries are converted to
+/// annalist sources at load time; what was converted is reported on stderr.
 pub fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<Coder> {
-    if dict_format != "annalist" {
-        anyhow::bail!("--dict-format {dict_format}: only `annalist` dictionaries are supported");
-    }
     let mut b = Coder::builder();
-    if let Some(d) = dict {
-        b = b.dictionary_dir(d);
+    match (dict_format, dict) {
+        ("annalist", Some(d)) => b = b.dictionary_dir(d),
+        ("annalist", None) => {}
+        ("petrarch" | "tabari", None) => anyhow::bail!("--dict-format {dict_format} needs --dict DIR"),
+        ("petrarch" | "tabari", Some(d)) => {
+            let (sources, stats) = if dict_format == "petrarch" {
+                annalist_dict::peer_format::petrarch_sources(d)
+            } else {
+                annalist_dict::peer_format::tabari_sources(d)
+            }
+            .with_context(|| format!("reading {dict_format} dictionaries in {}", d.display()))?;
+            eprintln!("annalist: {dict_format} dictionaries in {}: {stats}", d.display());
+            b = b.sources(sources);
+        }
+        _ => anyhow::bail!("--dict-format {dict_format}: expected annalist, petrarch or tabari"),
     }
     b.build().context("building the coder")
 }
