@@ -14,5 +14,6 @@ fi
 
 cargo build --workspace --all-targets
 cargo test --workspace
+cargo test -q -p annalist-core --benches   # each benchmark once, untimed, with its count checks
 ./target/debug/annalist dict check
 ./target/debug/annalist dict test

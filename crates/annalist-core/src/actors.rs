@@ -278,10 +278,16 @@ fn choose_term(dict: &Compiled, terms: &[u32], state: &DocState, capitalised_sta
                 if !(seen || p.by_surname) || !capitalised_start {
                     continue;
                 }
-                if !seen && date.is_some() && p.role_on(date).is_none() {
+                // A bare surname names someone in office, or a former office holder (coded by
+                // country), never someone not yet on the scene.
+                if !seen && date.is_some() && p.role_on(date).is_none() && !p.roles.iter().any(|r| Some(r.until) < date) {
                     continue;
                 }
-                if seen { 9 } else { 4 }
+                match (seen, p.role_on(date).is_some()) {
+                    (true, _) => 9,
+                    (false, true) => 4,
+                    (false, false) => 3,
+                }
             }
             TermKind::Agent => 3,
             TermKind::OrgRef => {

@@ -417,9 +417,17 @@ impl Coder {
             // An act of force or a curfew with no named target falls on the people of the
             // place where it happened ("imposed a curfew in Bangkok", "a rocket struck ... in
             // Ashkelon").
-            let place_target = if tgt.is_none() && matches!(d.code.get(..2), Some("17" | "18" | "19" | "20")) {
+            let force = matches!(d.code.get(..2), Some("18" | "19" | "20")) || ["1723", "1724", "175"].iter().any(|c| d.code.starts_with(c));
+            let place_target = if tgt.is_none() && force {
+                // The place's residents when the sentence reports people hurt or confined,
+                // else the country (CODING.md).
+                let people = d.killed.is_some()
+                    || d.wounded.is_some()
+                    || d.code.starts_with("172")
+                    || mentions.iter().any(|m| m.code.as_deref().is_some_and(|c| c.ends_with("CVL")))
+                    || tokens.iter().any(|t| CIVILIAN_SITES.contains(&t.text(sentence).to_ascii_lowercase().as_str()));
                 places.iter().filter(|p| p.locative && p.span.start >= d.trigger.start).min_by_key(|p| p.span.start).map(|pm| ActorRecord {
-                    code: Some(format!("{}CVL", pm.place.country)),
+                    code: Some(if people { format!("{}CVL", pm.place.country) } else { pm.place.country.clone() }),
                     text: pm.span.slice(sentence).to_string(),
                     country: Some(pm.place.country.clone()),
                     span: char_span(sentence, pm.span),
@@ -562,6 +570,14 @@ impl Coder {
         Some(LocationRecord { name, country: Some(country.to_string()), lat: None, lon: None, basis: LocationBasis::Country })
     }
 }
+
+/// Places where people, not soldiers, are hit: an attack on one is an attack on civilians.
+const CIVILIAN_SITES: &[&str] = &[
+    "market", "markets", "mosque", "mosques", "church", "churches", "school", "schools", "hospital",
+    "hospitals", "hotel", "hotels", "restaurant", "cafe", "bus", "wedding", "funeral", "village",
+    "villages", "residential", "homes", "houses", "neighborhood", "neighbourhood", "shrine",
+    "temple", "camp", "camps", "civilians", "residents", "worshippers", "shoppers", "passengers",
+];
 
 /// The event's date: the time expression nearest its trigger, else the publication date.
 fn event_date(times: &[date::TimeExpr], trigger: Span, publication: Option<NaiveDate>) -> (Option<String>, Option<DateBasis>, Option<DatePrecision>) {

@@ -67,7 +67,7 @@ struct State {
 }
 
 fn is_barrier(ctx: &Ctx<'_>, i: usize) -> bool {
-    ctx.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && !matches!(t.text(ctx.sentence), "-" | "\"" | "“" | "”" | "'"))
+    ctx.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && !matches!(t.text(ctx.sentence), "-" | "\"" | "“" | "”" | "'" | "$" | "€" | "£" | "%"))
 }
 
 fn go(ctx: &Ctx<'_>, pi: usize, ti: usize, st: &mut State, depth: usize) -> Option<usize> {
