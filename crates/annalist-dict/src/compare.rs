@@ -26,13 +26,8 @@ use chrono::{Datelike as _, NaiveDate};
 use crate::Dictionary;
 
 /// The peer files read, relative to the `petrarch2/` folder.
-pub const PEER_FILES: [&str; 5] = [
-    COUNTRIES_FILE,
-    INTERNATIONAL_FILE,
-    MILNONSTATE_FILE,
-    AGENTS_FILE,
-    VERBS_FILE,
-];
+pub const PEER_FILES: [&str; 5] =
+    [COUNTRIES_FILE, INTERNATIONAL_FILE, MILNONSTATE_FILE, AGENTS_FILE, VERBS_FILE];
 const COUNTRIES_FILE: &str = "Phoenix.Countries.actors.txt";
 const INTERNATIONAL_FILE: &str = "Phoenix.International.actors.txt";
 const MILNONSTATE_FILE: &str = "Phoenix.MilNonState.actors.txt";
@@ -54,8 +49,8 @@ YEM ZAF ZMB ZWE";
 
 /// The G20 member states (the EU and AU are not countries) and the P5, all within the G20.
 const G20_P5: [&str; 19] = [
-    "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR", "MEX",
-    "RUS", "SAU", "TUR", "USA", "ZAF",
+    "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
+    "MEX", "RUS", "SAU", "TUR", "USA", "ZAF",
 ];
 
 /// Three-letter codes that are roles or sectors, not countries, when they stand alone.
@@ -118,11 +113,23 @@ const LEADERS: &[(&str, &[&str], &str)] = &[
     ("Mahmoud Ahmadinejad", &["mahmoud ahmadinejad"], "IRN"),
     ("Hassan Rouhani", &["hassan rouhani", "hasan rowhani", "hassan rowhani"], "IRN"),
     ("Bashar al-Assad", &["bashar al assad", "bashar assad"], "SYR"),
-    ("Volodymyr Zelensky", &["volodymyr zelensky", "volodymyr zelenskyy", "volodymyr zelenskiy"], "UKR"),
+    (
+        "Volodymyr Zelensky",
+        &["volodymyr zelensky", "volodymyr zelenskyy", "volodymyr zelenskiy"],
+        "UKR",
+    ),
     ("Kim Jong Un", &["kim jong un"], "PRK"),
     ("Hosni Mubarak", &["hosni mubarak"], "EGY"),
-    ("Abdel Fattah al-Sisi", &["abdel fattah al sisi", "abdel fattah el sisi", "abdel fattah sisi"], "EGY"),
-    ("Muammar Gaddafi", &["muammar gaddafi", "muammar qaddafi", "moammar gadhafi", "muammar al qaddafi"], "LBY"),
+    (
+        "Abdel Fattah al-Sisi",
+        &["abdel fattah al sisi", "abdel fattah el sisi", "abdel fattah sisi"],
+        "EGY",
+    ),
+    (
+        "Muammar Gaddafi",
+        &["muammar gaddafi", "muammar qaddafi", "moammar gadhafi", "muammar al qaddafi"],
+        "LBY",
+    ),
     ("Saddam Hussein", &["saddam hussein"], "IRQ"),
     ("Kofi Annan", &["kofi annan"], "IGO"),
     ("Ban Ki-moon", &["ban ki moon"], "IGO"),
@@ -135,17 +142,23 @@ const LEADERS: &[(&str, &[&str], &str)] = &[
 /// A side covers one when an organisation or group entry has one of the forms as a name.
 const NAMED_ORGS: &[(&str, &[&str])] = &[
     ("United Nations", &["united nations"]),
-    ("UN Security Council", &["un security council", "security council", "united nations security council"]),
-    ("UN General Assembly", &["un general assembly", "united nations general assembly", "general assembly"]),
+    (
+        "UN Security Council",
+        &["un security council", "security council", "united nations security council"],
+    ),
+    (
+        "UN General Assembly",
+        &["un general assembly", "united nations general assembly", "general assembly"],
+    ),
     ("UNHCR", &["unhcr"]),
     ("WFP", &["world food programme", "world food program", "wfp"]),
     ("UNICEF", &["unicef"]),
     ("IAEA", &["iaea", "international atomic energy agency"]),
     ("WHO", &["world health organization", "world health organisation"]),
-    ("OCHA", &["ocha"]),
+    ("OCHA", &["ocha", "office for the coordination of humanitarian affairs"]),
     ("European Union", &["european union"]),
     ("NATO", &["nato", "north atlantic treaty organization"]),
-    ("African Union", &["african union"]),
+    ("African Union", &["african union", "au"]),
     ("Arab League", &["arab league", "league of arab states"]),
     ("GCC", &["gulf cooperation council", "gcc"]),
     ("ASEAN", &["asean", "association of southeast asian nations"]),
@@ -155,11 +168,18 @@ const NAMED_ORGS: &[(&str, &[&str])] = &[
     ("IGAD", &["igad", "intergovernmental authority on development"]),
     ("SCO", &["shanghai cooperation organization", "shanghai cooperation organisation"]),
     ("BRICS", &["brics"]),
-    ("G7", &["g7", "group of seven"]),
-    ("G20", &["g20", "group of 20", "group of twenty"]),
-    ("OSCE", &["osce"]),
+    ("G7", &["g7", "g 7", "group of seven"]),
+    ("G20", &["g20", "g 20", "group of 20", "group of twenty"]),
+    (
+        "OSCE",
+        &[
+            "osce",
+            "organization for security and cooperation in europe",
+            "organization for security and co operation in europe",
+        ],
+    ),
     ("OAS", &["organization of american states"]),
-    ("ICC", &["international criminal court"]),
+    ("ICC", &["international criminal court", "icc"]),
     ("IMF", &["imf", "international monetary fund"]),
     ("World Bank", &["world bank"]),
     ("ICRC / Red Cross", &["icrc", "international committee of the red cross", "red cross"]),
@@ -170,11 +190,21 @@ const NAMED_ORGS: &[(&str, &[&str])] = &[
     ("Hamas", &["hamas"]),
     ("Taliban", &["taliban"]),
     ("al-Qaeda", &["al qaeda", "al qaida", "al qa ida"]),
-    ("Islamic State", &["islamic state", "isis", "isil", "daesh"]),
+    (
+        "Islamic State",
+        &[
+            "islamic state",
+            "isis",
+            "isil",
+            "daesh",
+            "islamic state of iraq and the levant",
+            "islamic state of iraq and syria",
+        ],
+    ),
     ("al-Shabaab", &["al shabaab", "al shabab", "shabaab"]),
     ("Boko Haram", &["boko haram"]),
     ("FARC", &["farc", "revolutionary armed forces of colombia"]),
-    ("ELN", &["eln", "national liberation army"]),
+    ("ELN", &["eln", "national liberation army", "national liberation army colombia"]),
     ("PKK", &["pkk", "kurdistan workers party", "kurdistan workers' party"]),
     ("Houthis", &["houthis", "houthi", "ansar allah", "ansarallah"]),
     ("Free Syrian Army", &["free syrian army"]),
@@ -357,7 +387,9 @@ fn parse_actors(text: &str) -> Vec<PeerActor> {
             match out.last_mut() {
                 // Consecutive entry lines without codes share the codes that follow them
                 // (`BORIS_YELTSIN_` / `BORIS_N._YELTSIN` / `PRESIDENT_YELTSIN` / `[RUSGOV ...]`).
-                Some(cur) if codes.is_empty() && cur.codes.is_empty() => cur.names.push(line_name(t)),
+                Some(cur) if codes.is_empty() && cur.codes.is_empty() => {
+                    cur.names.push(line_name(t))
+                }
                 _ => out.push(PeerActor { names: vec![line_name(t)], codes }),
             }
         }
@@ -376,19 +408,31 @@ fn parse_agents(text: &str) -> Vec<(Vec<String>, String)> {
         }
         if t.starts_with('!') && !t.contains('[') {
             if let Some((name, forms)) = t.split_once('=') {
-                let forms = forms.split(',').map(|f| f.trim().to_string()).filter(|f| !f.is_empty()).collect();
+                let forms = forms
+                    .split(',')
+                    .map(|f| f.trim().to_string())
+                    .filter(|f| !f.is_empty())
+                    .collect();
                 macros.insert(name.trim().to_string(), forms);
             }
             continue;
         }
         let Some((term, rest)) = t.split_once('[') else { continue };
         // A few codes carry typos (`[~ENV}`, `[~IGO~]`): letters only.
-        let code: String =
-            rest.split(']').next().unwrap_or("").chars().filter(char::is_ascii_alphabetic).collect();
+        let code: String = rest
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
         let mut forms = vec![term.trim().to_string()];
         for (name, subs) in &macros {
             if forms.iter().any(|f| f.contains(name.as_str())) {
-                forms = forms.iter().flat_map(|f| subs.iter().map(move |s| f.replace(name.as_str(), s))).collect();
+                forms = forms
+                    .iter()
+                    .flat_map(|f| subs.iter().map(move |s| f.replace(name.as_str(), s)))
+                    .collect();
             }
         }
         if !forms[0].is_empty() {
@@ -455,7 +499,11 @@ fn parse_verbs(text: &str) -> PeerVerbs {
                 *v.patterns.entry(c).or_default() += 1;
             }
         } else if !t.starts_with('~') && !t.starts_with('&') {
-            let codes = if t.contains('[') { verb_codes(t).unwrap_or_default() } else { block_codes.clone() };
+            let codes = if t.contains('[') {
+                verb_codes(t).unwrap_or_default()
+            } else {
+                block_codes.clone()
+            };
             for c in codes {
                 *v.verbs.entry(c).or_default() += 1;
             }
@@ -479,7 +527,13 @@ struct Peer {
 /// Names compared across sides: lower case, `_ - . '` as spaces, words single-spaced.
 fn norm(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, '_' | '-' | '.' | '\'' | ',' | '(' | ')') { ' ' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if matches!(c, '_' | '-' | '.' | '\'' | ',' | '(' | ')') {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -493,7 +547,86 @@ fn has_words(hay: &str, needle: &str) -> bool {
 }
 
 fn is_country_code(code: &str, iso: &BTreeSet<&str>) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) && (iso.contains(code) || !NOT_COUNTRY.contains(&code))
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && (iso.contains(code) || !NOT_COUNTRY.contains(&code))
+}
+
+/// Words that make a dated entry an institution or group rather than a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "agency",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "brigades",
+    "bureau",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "division",
+    "federation",
+    "force",
+    "forces",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "institute",
+    "league",
+    "militia",
+    "ministry",
+    "movement",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "regiment",
+    "republic",
+    "service",
+    "services",
+    "state",
+    "union",
+    "university",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PeerKind {
+    /// Carries a bare country code.
+    Country,
+    /// A date-restricted code, and no institution word in the headword.
+    Person,
+    /// Organisations, groups, institutions (dated or not).
+    Other,
+}
+
+fn peer_kind(a: &PeerActor, iso: &BTreeSet<&str>) -> PeerKind {
+    if a.codes.iter().any(|c| is_country_code(&c.code, iso)) {
+        return PeerKind::Country;
+    }
+    let head = a.names.first().map(|n| norm(n)).unwrap_or_default();
+    let institution = head.split(' ').any(|w| INSTITUTION_WORDS.contains(&w));
+    if !institution && a.codes.iter().any(|c| c.dated && c.code != "---") {
+        PeerKind::Person
+    } else {
+        PeerKind::Other
+    }
 }
 
 /// A role title for a head of state or government: "president", "prime minister, ...",
@@ -501,7 +634,8 @@ fn is_country_code(code: &str, iso: &BTreeSet<&str>) -> bool {
 fn is_head_title(t: &str) -> bool {
     !t.starts_with("chancellor of the exchequer")
         && ["president", "prime minister", "chancellor"].iter().any(|p| {
-            t.strip_prefix(p).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            t.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
         })
 }
 
@@ -526,7 +660,8 @@ struct PersonView {
 
 impl PersonView {
     fn matches(&self, forms: &[&str], prefix: &str) -> bool {
-        self.prefixes.contains(prefix) && self.names.iter().any(|n| forms.iter().any(|f| has_words(n, f)))
+        self.prefixes.contains(prefix)
+            && self.names.iter().any(|n| forms.iter().any(|f| has_words(n, f)))
     }
 }
 
@@ -576,11 +711,16 @@ impl<'a> Report<'a> {
     }
 
     fn missing_note(&mut self, files: &[&str]) -> bool {
-        let miss: Vec<&str> = files.iter().copied().filter(|f| self.peer.missing.iter().any(|m| m == f)).collect();
+        let miss: Vec<&str> =
+            files.iter().copied().filter(|f| self.peer.missing.iter().any(|m| m == f)).collect();
         if miss.is_empty() {
             return false;
         }
-        let _ = writeln!(self.out, "_Peer file(s) missing: {}; their side is incomplete or empty here._\n", miss.join(", "));
+        let _ = writeln!(
+            self.out,
+            "_Peer file(s) missing: {}; their side is incomplete or empty here._\n",
+            miss.join(", ")
+        );
         true
     }
 
@@ -621,7 +761,11 @@ impl<'a> Report<'a> {
             ("country codes", o.countries, t.countries),
             ("of which ISO 3166-1", o.iso_countries, t.iso_countries),
             ("persons with dated roles", o.dated_persons, t.dated_persons),
-            ("... with a term after 2015 (or open-ended)", o.persons_after_2015, t.persons_after_2015),
+            (
+                "... with a term after 2015 (or open-ended)",
+                o.persons_after_2015,
+                t.persons_after_2015,
+            ),
             ("... with a term starting after 2015", o.persons_from_2016, t.persons_from_2016),
             ("organisations", o.orgs, t.orgs),
             ("non-state groups", o.groups, t.groups),
@@ -660,8 +804,10 @@ impl<'a> Report<'a> {
         self.theirs_side.iso_countries = t_iso;
         let only_ours: Vec<&str> = ours.difference(&theirs).copied().collect();
         let only_theirs: Vec<&str> = theirs.difference(&ours).copied().collect();
-        let neither: Vec<&str> = iso.iter().copied().filter(|c| !ours.contains(c) && !theirs.contains(c)).collect();
-        let non_iso = |s: &BTreeSet<&'a str>| join_list(s.iter().copied().filter(|c| !iso.contains(c)));
+        let neither: Vec<&str> =
+            iso.iter().copied().filter(|c| !ours.contains(c) && !theirs.contains(c)).collect();
+        let non_iso =
+            |s: &BTreeSet<&'a str>| join_list(s.iter().copied().filter(|c| !iso.contains(c)));
         let (non_iso_ours, non_iso_theirs) = (non_iso(&ours), non_iso(&theirs));
         self.line("Theirs: every three-letter country code on an entry of the countries file (dated codes too, e.g. a");
         self.line("state's code before independence). ISO 3166-1 alpha-3 has 249 codes.");
@@ -674,9 +820,20 @@ impl<'a> Report<'a> {
         self.line("");
         self.line("| | codes |");
         self.line("|---|---|");
-        let _ = writeln!(self.out, "| only ours ({}) | {} |", only_ours.len(), join_list(only_ours));
-        let _ = writeln!(self.out, "| only theirs ({}) | {} |", only_theirs.len(), join_list(only_theirs));
-        let _ = writeln!(self.out, "| ISO codes neither covers ({}) | {} |", neither.len(), join_list(neither));
+        let _ =
+            writeln!(self.out, "| only ours ({}) | {} |", only_ours.len(), join_list(only_ours));
+        let _ = writeln!(
+            self.out,
+            "| only theirs ({}) | {} |",
+            only_theirs.len(),
+            join_list(only_theirs)
+        );
+        let _ = writeln!(
+            self.out,
+            "| ISO codes neither covers ({}) | {} |",
+            neither.len(),
+            join_list(neither)
+        );
         let _ = writeln!(self.out, "| our non-ISO codes | {non_iso_ours} |");
         let _ = writeln!(self.out, "| their non-ISO codes | {non_iso_theirs} |");
         self.line("");
@@ -691,17 +848,17 @@ impl<'a> Report<'a> {
         let iso = &self.iso;
         self.all_actors()
             .map(|(_, a)| a)
-            .filter(|a| {
-                // A country entry carries a bare country code; a person-like entry carries a
-                // date-restricted code that is not one.
-                !a.codes.iter().any(|c| is_country_code(&c.code, iso))
-                    && a.codes.iter().any(|c| c.dated && c.code != "---")
-            })
+            .filter(|a| peer_kind(a, iso) == PeerKind::Person)
             .map(|a| PeerPerson {
                 entry: a,
                 view: PersonView {
                     names: a.names.iter().map(|n| norm(n)).collect(),
-                    prefixes: a.codes.iter().filter_map(|c| c.code.get(..3)).map(str::to_string).collect(),
+                    prefixes: a
+                        .codes
+                        .iter()
+                        .filter_map(|c| c.code.get(..3))
+                        .map(str::to_string)
+                        .collect(),
                 },
             })
             .collect()
@@ -713,7 +870,12 @@ impl<'a> Report<'a> {
             .iter()
             .map(|p| PersonView {
                 names: std::iter::once(&p.name).chain(&p.aliases).map(|n| norm(n)).collect(),
-                prefixes: p.roles.iter().filter_map(|r| r.code.get(..3)).map(str::to_string).collect(),
+                prefixes: p
+                    .roles
+                    .iter()
+                    .filter_map(|r| r.code.get(..3))
+                    .map(str::to_string)
+                    .collect(),
             })
             .collect()
     }
@@ -728,28 +890,50 @@ impl<'a> Report<'a> {
             .ours
             .persons
             .iter()
-            .filter(|p| p.roles.iter().any(|r| r.from != NaiveDate::MIN || r.until != NaiveDate::MAX))
+            .filter(|p| {
+                p.roles.iter().any(|r| r.from != NaiveDate::MIN || r.until != NaiveDate::MAX)
+            })
             .collect();
         let o_after = dated.iter().filter(|p| p.roles.iter().any(|r| r.until > y2015)).count();
-        let o_from = dated.iter().filter(|p| p.roles.iter().any(|r| r.from > y2015 && r.from != NaiveDate::MAX)).count();
-        let o_open = dated.iter().filter(|p| p.roles.iter().any(|r| r.until == NaiveDate::MAX)).count();
+        let o_from = dated
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| r.from > y2015 && r.from != NaiveDate::MAX))
+            .count();
+        let o_open =
+            dated.iter().filter(|p| p.roles.iter().any(|r| r.until == NaiveDate::MAX)).count();
         // Theirs.
         let theirs = self.peer_persons();
-        let t_codes = |p: &PeerPerson| p.entry.codes.iter().filter(|c| c.dated).cloned().collect::<Vec<_>>();
+        let t_codes =
+            |p: &PeerPerson| p.entry.codes.iter().filter(|c| c.dated).cloned().collect::<Vec<_>>();
         let t_after = theirs
             .iter()
             .filter(|p| t_codes(p).iter().any(|c| c.until.map_or(c.from.is_some(), |u| u > y2015)))
             .count();
-        let t_from = theirs.iter().filter(|p| t_codes(p).iter().any(|c| c.from.is_some_and(|f| f > y2015))).count();
+        let t_from = theirs
+            .iter()
+            .filter(|p| t_codes(p).iter().any(|c| c.from.is_some_and(|f| f > y2015)))
+            .count();
         let t_explicit = theirs
             .iter()
-            .filter(|p| t_codes(p).iter().any(|c| c.until.is_some_and(|u| u > y2015) || c.from.is_some_and(|f| f > y2015)))
+            .filter(|p| {
+                t_codes(p).iter().any(|c| {
+                    c.until.is_some_and(|u| u > y2015) || c.from.is_some_and(|f| f > y2015)
+                })
+            })
             .count();
         let o_explicit = dated
             .iter()
-            .filter(|p| p.roles.iter().any(|r| (r.until > y2015 && r.until != NaiveDate::MAX) || (r.from > y2015 && r.from != NaiveDate::MAX)))
+            .filter(|p| {
+                p.roles.iter().any(|r| {
+                    (r.until > y2015 && r.until != NaiveDate::MAX)
+                        || (r.from > y2015 && r.from != NaiveDate::MAX)
+                })
+            })
             .count();
-        let t_open = theirs.iter().filter(|p| t_codes(p).iter().any(|c| c.from.is_some() && c.until.is_none())).count();
+        let t_open = theirs
+            .iter()
+            .filter(|p| t_codes(p).iter().any(|c| c.from.is_some() && c.until.is_none()))
+            .count();
         let t_latest = theirs
             .iter()
             .flat_map(|p| p.entry.codes.iter().flat_map(|c| [c.from, c.until]))
@@ -768,20 +952,30 @@ impl<'a> Report<'a> {
         self.theirs_side.persons_after_2015 = t_after;
         self.theirs_side.persons_from_2016 = t_from;
         self.line("A person-like entry has at least one date-restricted code. Theirs: any entry of the three actor");
-        self.line("files with a dated code and no bare country code (so a few dated institutions count too);");
+        self.line("files with a dated code, no bare country code and no institution word (army, party, state ...)");
+        self.line("in its headword;");
         self.line("ours: every `[[person]]` with a dated role. \"After 2015\": a term ending after 2015-12-31 or");
         self.line("open-ended (`>date` on their side, no `until` on ours).");
         self.line("");
         self.line("| | ours | theirs |");
         self.line("|---|---:|---:|");
         let _ = writeln!(self.out, "| person entries (all) | {} | |", self.ours.persons.len());
-        let _ = writeln!(self.out, "| with date-restricted roles | {} | {} |", dated.len(), theirs.len());
+        let _ = writeln!(
+            self.out,
+            "| with date-restricted roles | {} | {} |",
+            dated.len(),
+            theirs.len()
+        );
         let _ = writeln!(self.out, "| with a term after 2015 | {o_after} | {t_after} |");
         let _ = writeln!(self.out, "| with a term starting after 2015 | {o_from} | {t_from} |");
-        let _ = writeln!(self.out, "| with a date after 2015 written in a term | {o_explicit} | {t_explicit} |");
+        let _ = writeln!(
+            self.out,
+            "| with a date after 2015 written in a term | {o_explicit} | {t_explicit} |"
+        );
         let _ = writeln!(self.out, "| with an open-ended term | {o_open} | {t_open} |");
         let fmt = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
-        let _ = writeln!(self.out, "| latest date written | {} | {} |", fmt(o_latest), fmt(t_latest));
+        let _ =
+            writeln!(self.out, "| latest date written | {} | {} |", fmt(o_latest), fmt(t_latest));
         self.line("");
 
         // Well-known leaders.
@@ -812,7 +1006,8 @@ impl<'a> Report<'a> {
         self.line("");
 
         // Heads of state/government of the G20 we have and they lack.
-        let their_names: BTreeSet<&str> = theirs.iter().flat_map(|p| p.view.names.iter().map(String::as_str)).collect();
+        let their_names: BTreeSet<&str> =
+            theirs.iter().flat_map(|p| p.view.names.iter().map(String::as_str)).collect();
         let mut sample: Vec<(NaiveDate, String)> = Vec::new();
         for (p, v) in self.ours.persons.iter().zip(&ours_v) {
             let head = p.roles.iter().find(|r| {
@@ -824,7 +1019,16 @@ impl<'a> Report<'a> {
             });
             if let Some(r) = head {
                 if !v.names.iter().any(|n| their_names.contains(n.as_str())) {
-                    sample.push((r.from, format!("{} ({}, {} from {})", p.name, &r.code[..3], r.title.as_deref().unwrap_or(""), r.from)));
+                    sample.push((
+                        r.from,
+                        format!(
+                            "{} ({}, {} from {})",
+                            p.name,
+                            &r.code[..3],
+                            r.title.as_deref().unwrap_or(""),
+                            r.from
+                        ),
+                    ));
                 }
             }
         }
@@ -844,9 +1048,16 @@ impl<'a> Report<'a> {
         self.line("|---|---:|---:|---:|");
         let mut tot = (0, 0, 0);
         for c in G20_P5 {
-            let o: Vec<&crate::Person> =
-                self.ours.persons.iter().filter(|p| p.roles.iter().any(|r| r.code.starts_with(c))).collect();
-            let oa = o.iter().filter(|p| p.roles.iter().any(|r| r.code.starts_with(c) && r.until > y2015)).count();
+            let o: Vec<&crate::Person> = self
+                .ours
+                .persons
+                .iter()
+                .filter(|p| p.roles.iter().any(|r| r.code.starts_with(c)))
+                .collect();
+            let oa = o
+                .iter()
+                .filter(|p| p.roles.iter().any(|r| r.code.starts_with(c) && r.until > y2015))
+                .count();
             let t = theirs.iter().filter(|p| p.view.prefixes.contains(c)).count();
             let p5 = if matches!(c, "CHN" | "FRA" | "GBR" | "RUS" | "USA") { " (P5)" } else { "" };
             let _ = writeln!(self.out, "| {c}{p5} | {} | {oa} | {t} |", o.len());
@@ -862,7 +1073,8 @@ impl<'a> Report<'a> {
         self.line("## Organisations and groups");
         self.line("");
         self.missing_note(&[INTERNATIONAL_FILE, MILNONSTATE_FILE]);
-        let iso = &self.iso;
+        let iso = self.iso.clone();
+        let iso = &iso;
         let kind = |code: &str| -> &'static str {
             if code.starts_with("IGO") {
                 "IGO"
@@ -892,12 +1104,11 @@ impl<'a> Report<'a> {
             }
         }
         // Theirs: non-person entries with a code, by file.
-        let is_person = |a: &PeerActor| a.codes.iter().any(|c| c.dated && c.code != "---");
         let count = |file: &str| {
             let mut m: BTreeMap<&str, usize> = BTreeMap::new();
             let mut names = 0;
             for a in self.actor_file(file).unwrap_or(&[]) {
-                if is_person(a) || a.codes.iter().any(|c| is_country_code(&c.code, iso)) {
+                if peer_kind(a, iso) != PeerKind::Other {
                     continue;
                 }
                 if let Some(c) = a.codes.iter().find(|c| c.code != "---") {
@@ -909,13 +1120,14 @@ impl<'a> Report<'a> {
         };
         let (t_orgs, t_org_names) = count(INTERNATIONAL_FILE);
         let (t_groups, t_group_names) = count(MILNONSTATE_FILE);
+        let (t_national, _) = count(COUNTRIES_FILE);
         let sum = |m: &BTreeMap<&str, usize>| m.values().sum::<usize>();
         self.ours_side.orgs = sum(&o_orgs);
         self.ours_side.groups = sum(&o_groups);
         self.theirs_side.orgs = sum(&t_orgs);
         self.theirs_side.groups = sum(&t_groups);
         self.line("Ours: `orgs.toml` and `groups.toml` entries. Theirs: entries of the International and MilNonState");
-        self.line("files with a code and no date restriction (dated ones count as persons above), by the first code.");
+        self.line("files with a code that are not person-like (see above), by the first code.");
         self.line("Kinds by code: IGO, NGO, IMG (transnational militant), MNC, national (country code + role).");
         self.line("");
         self.line("| | ours | theirs |");
@@ -928,22 +1140,36 @@ impl<'a> Report<'a> {
                 let _ = writeln!(self.out, "| - {k} | {a} | {b} |");
             }
         }
-        let _ = writeln!(self.out, "| organisation names (with aliases) | {o_org_names} | {t_org_names} |");
-        let _ = writeln!(self.out, "| non-state groups | {} | {} |", sum(&o_groups), sum(&t_groups));
+        let _ = writeln!(
+            self.out,
+            "| organisation names (with aliases) | {o_org_names} | {t_org_names} |"
+        );
+        let _ =
+            writeln!(self.out, "| non-state groups | {} | {} |", sum(&o_groups), sum(&t_groups));
         for k in kinds {
-            let (a, b) = (o_groups.get(k).copied().unwrap_or(0), t_groups.get(k).copied().unwrap_or(0));
+            let (a, b) =
+                (o_groups.get(k).copied().unwrap_or(0), t_groups.get(k).copied().unwrap_or(0));
             if a + b > 0 {
                 let _ = writeln!(self.out, "| - {k} | {a} | {b} |");
             }
         }
-        let _ = writeln!(self.out, "| group names (with aliases) | {o_group_names} | {t_group_names} |");
+        let _ = writeln!(
+            self.out,
+            "| group names (with aliases) | {o_group_names} | {t_group_names} |"
+        );
+        let _ = writeln!(
+            self.out,
+            "| institutions, parties and groups in their countries file (not counted above) | | {} |",
+            sum(&t_national)
+        );
         self.line("");
 
         // Named organisations and groups of the issue.
-        let our_names: BTreeSet<String> = self.ours.orgs.iter().flat_map(|o| o.names.iter().map(|n| norm(n))).collect();
+        let our_names: BTreeSet<String> =
+            self.ours.orgs.iter().flat_map(|o| o.names.iter().map(|n| norm(n))).collect();
         let their_names: BTreeSet<String> = self
             .all_actors()
-            .filter(|(f, a)| *f != COUNTRIES_FILE && !is_person(a))
+            .filter(|(_, a)| peer_kind(a, iso) == PeerKind::Other)
             .flat_map(|(_, a)| a.names.iter().map(|n| norm(n)))
             .collect();
         let (mut both, mut o_only, mut t_only, mut none) = (0, Vec::new(), Vec::new(), Vec::new());
@@ -957,7 +1183,11 @@ impl<'a> Report<'a> {
                 (false, false) => none.push(*shown),
             }
         }
-        let _ = writeln!(self.out, "### Named organisations and groups ({} checked by name)\n", NAMED_ORGS.len());
+        let _ = writeln!(
+            self.out,
+            "### Named organisations and groups ({} of the issue, checked by name in all three actor files)\n",
+            NAMED_ORGS.len()
+        );
         self.line("| | n | which |");
         self.line("|---|---:|---|");
         let _ = writeln!(self.out, "| both sides | {both} | |");
@@ -992,16 +1222,20 @@ impl<'a> Report<'a> {
         self.line("");
         self.line("| | ours | theirs |");
         self.line("|---|---:|---:|");
-        let _ = writeln!(self.out, "| agent entries | {} | {} |", self.ours.agents.len(), theirs.len());
+        let _ =
+            writeln!(self.out, "| agent entries | {} | {} |", self.ours.agents.len(), theirs.len());
         let _ = writeln!(self.out, "| agent terms | {o_terms} | {t_terms} |");
-        let _ = writeln!(self.out, "| distinct role codes | {} | {} |", o_roles.len(), t_roles.len());
+        let _ =
+            writeln!(self.out, "| distinct role codes | {} | {} |", o_roles.len(), t_roles.len());
         self.line("");
         let mut roles: Vec<(&str, usize, usize)> = o_roles
             .keys()
             .chain(t_roles.keys())
             .collect::<BTreeSet<_>>()
             .into_iter()
-            .map(|r| (*r, o_roles.get(r).copied().unwrap_or(0), t_roles.get(r).copied().unwrap_or(0)))
+            .map(|r| {
+                (*r, o_roles.get(r).copied().unwrap_or(0), t_roles.get(r).copied().unwrap_or(0))
+            })
             .collect();
         roles.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)).then(a.0.cmp(b.0)));
         self.line("| role code | ours | theirs |");
@@ -1028,7 +1262,8 @@ impl<'a> Report<'a> {
         let empty = PeerVerbs::default();
         let theirs = self.peer.verbs.as_ref().unwrap_or(&empty);
         // Patterns code events at three or four digits; the two-digit roots are left out.
-        let table: Vec<&str> = self.ours.cameo.iter().map(|c| c.code.as_str()).filter(|c| c.len() > 2).collect();
+        let table: Vec<&str> =
+            self.ours.cameo.iter().map(|c| c.code.as_str()).filter(|c| c.len() > 2).collect();
         let o_n = |c: &str| ours.get(c).copied().unwrap_or(0);
         let o1 = table.iter().filter(|c| o_n(c) >= 1).count();
         let o3 = table.iter().filter(|c| o_n(c) >= 3).count();
@@ -1044,22 +1279,37 @@ impl<'a> Report<'a> {
         self.theirs_side.codes_3 = t3;
         self.line("Theirs: a pattern is a `- ...` line (counted under each code of `[A:B]`) or a verb line of a");
         self.line("block (a bare verb: its own code, else the block's; `---` blocks are uncoded). Codes are counted");
-        let _ = writeln!(self.out, "within our CAMEO table ({} codes of three or four digits).\n", table.len());
+        let _ = writeln!(
+            self.out,
+            "within our CAMEO table ({} codes of three or four digits).\n",
+            table.len()
+        );
         self.line("| | ours | theirs |");
         self.line("|---|---:|---:|");
-        let _ = writeln!(self.out, "| patterns | {} | {} |", self.ours.patterns.len(), t_lines + t_verbs);
+        let _ = writeln!(
+            self.out,
+            "| patterns | {} | {} |",
+            self.ours.patterns.len(),
+            t_lines + t_verbs
+        );
         let _ = writeln!(self.out, "| - phrase patterns (`- ...` lines) | | {t_lines} |");
         let _ = writeln!(self.out, "| - bare verbs under a coded block | | {t_verbs} |");
         let _ = writeln!(self.out, "| verb blocks | | {} |", theirs.blocks);
         let _ = writeln!(self.out, "| codes with >=1 pattern | {o1} | {t1} |");
         let _ = writeln!(self.out, "| codes with >=3 patterns | {o3} | {t3} |");
         self.line("");
-        let only_ours = join_list(table.iter().copied().filter(|c| o_n(c) >= 1 && theirs.total(c) == 0));
-        let only_theirs = join_list(table.iter().copied().filter(|c| o_n(c) == 0 && theirs.total(c) >= 1));
-        let neither = join_list(table.iter().copied().filter(|c| o_n(c) == 0 && theirs.total(c) == 0));
-        let under3_ours = join_list(table.iter().copied().filter(|c| o_n(c) < 3 && theirs.total(c) >= 3));
-        let under3_theirs = join_list(table.iter().copied().filter(|c| theirs.total(c) < 3 && o_n(c) >= 3));
-        let outside = join_list(theirs.codes().into_iter().filter(|c| !self.ours.cameo.contains(c)));
+        let only_ours =
+            join_list(table.iter().copied().filter(|c| o_n(c) >= 1 && theirs.total(c) == 0));
+        let only_theirs =
+            join_list(table.iter().copied().filter(|c| o_n(c) == 0 && theirs.total(c) >= 1));
+        let neither =
+            join_list(table.iter().copied().filter(|c| o_n(c) == 0 && theirs.total(c) == 0));
+        let under3_ours =
+            join_list(table.iter().copied().filter(|c| o_n(c) < 3 && theirs.total(c) >= 3));
+        let under3_theirs =
+            join_list(table.iter().copied().filter(|c| theirs.total(c) < 3 && o_n(c) >= 3));
+        let outside =
+            join_list(theirs.codes().into_iter().filter(|c| !self.ours.cameo.contains(c)));
         self.line("| | codes |");
         self.line("|---|---|");
         let _ = writeln!(self.out, "| only ours (>=1) | {only_ours} |");
@@ -1087,7 +1337,6 @@ impl<'a> Report<'a> {
         self.line("");
     }
 }
-
 
 #[cfg(test)]
 #[allow(clippy::panic)]
@@ -1130,6 +1379,9 @@ RED_HERON_FRONT_ [NORREB] # made up
 +HERON_FRONT_
 
 GLOBAL_EXAMPLE_NETWORK_ [IMGMUS]
+
+GRAND_EXAMPLE_STATE_
+\t[IMGMUSGES >20130408]
 ";
     const AGENTS: &str = "\
 !PERSON! = MAN, MEN, WOMAN
@@ -1194,7 +1446,8 @@ PONDER
     }
 
     fn peer_dir(tag: &str, files: &[(&str, &str)]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("annalist-compare-{tag}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("annalist-compare-{tag}-{}", std::process::id()));
         let p2 = dir.join("petrarch2");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&p2).unwrap_or_else(|e| panic!("{e}"));
@@ -1233,7 +1486,18 @@ PONDER
     fn actor_entries_synonyms_and_code_lines() {
         let a = parse_actors(COUNTRIES);
         let names: Vec<&str> = a.iter().map(|e| e.names[0].as_str()).collect();
-        assert_eq!(names, ["ATLANTIS_", "NORDLAND_", "MARA_QUILL_", "TOBIAS_WREN_", "OLAF_EXAMPLE_", "FRANCE_", "JEAN_EXAMPLE_"]);
+        assert_eq!(
+            names,
+            [
+                "ATLANTIS_",
+                "NORDLAND_",
+                "MARA_QUILL_",
+                "TOBIAS_WREN_",
+                "OLAF_EXAMPLE_",
+                "FRANCE_",
+                "JEAN_EXAMPLE_"
+            ]
+        );
         // An entry line without codes shares the codes of the next one.
         assert_eq!(a[4].names, ["OLAF_EXAMPLE_", "PRESIDENT_OLAF_EXAMPLE"]);
         assert_eq!(a[4].codes.len(), 1);
@@ -1300,10 +1564,14 @@ PONDER
         assert_eq!(r.ours.persons_from_2016, 1);
         assert!(r.markdown.contains("| only ours | 1 | Vladimir Putin |"), "{}", r.markdown);
         assert!(r.markdown.contains("| FRA (P5) | 1 | 1 | 1 |"), "{}", r.markdown);
-        assert!(r.markdown.contains("Ida Newcomb (FRA, president from 2017-05-14)"), "{}", r.markdown);
+        assert!(
+            r.markdown.contains("Ida Newcomb (FRA, president from 2017-05-14)"),
+            "{}",
+            r.markdown
+        );
         // Orgs and groups.
         assert_eq!((r.ours.orgs, r.theirs.orgs), (2, 2));
-        assert_eq!((r.ours.groups, r.theirs.groups), (1, 2));
+        assert_eq!((r.ours.groups, r.theirs.groups), (1, 3), "a dated group is no person");
         // Agents: 2 ours; 3 + 1 + 1 theirs.
         assert_eq!((r.ours.agent_terms, r.theirs.agent_terms), (2, 5));
         // Codes: ours 042 (3), 043 (1), 190 (3); theirs 042 (3), 043 (2), 051 (1), 0311 (1).
