@@ -341,8 +341,23 @@ fn select_atoms(dict: &Compiled, sentence: &str, tokens: &[Token], state: &mut D
             TermKind::Agent => (None, term.role.clone()),
             _ => (Some(term.code.clone()), None),
         };
-        atoms.push(Atom { toks: (a, b + 1), kind: term.kind, code, role, entry: term.source.clone() });
-        covered_until = m.end;
+        // "President Xi" then "Xi Jinping": one person, the longer span.
+        let mut end = m.end;
+        let mut end_tok = b + 1;
+        if term.kind == TermKind::Person {
+            for n in raw.iter().filter(|n| n.start > m.start && n.start < m.end) {
+                if n.end <= end {
+                    continue;
+                }
+                let same = dict.form(n.form).1.iter().any(|&t| dict.term(t).kind == TermKind::Person && dict.term(t).entry == term.entry);
+                if let (true, Some(e)) = (same, tok_index(tokens, n.end, true)) {
+                    end = n.end;
+                    end_tok = e + 1;
+                }
+            }
+        }
+        atoms.push(Atom { toks: (a, end_tok), kind: term.kind, code, role, entry: term.source.clone() });
+        covered_until = end;
     }
     atoms
 }

@@ -108,7 +108,12 @@ impl<'a> Clause<'a> {
             i -= 1;
             let w = self.word(i);
             if self.word_is(i, PREPOSITIONS) {
-                return true;
+                // "Thousands of Egyptians protested": the quantity is the subject's head.
+                let quantity = self.word_is(i, &["of"])
+                    && i > 0
+                    && (self.tokens[i - 1].kind == TokKind::Number
+                        || self.word_is(i - 1, &["thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many", "most", "several", "group", "groups", "crowds", "crowd", "members", "supporters", "units"]));
+                return !quantity;
             }
             let lower_word = w.chars().next().is_some_and(char::is_lowercase) && self.tokens[i].kind == TokKind::Word;
             if !(self.word_is(i, DETERMINERS) || lower_word && !self.word_is(i, BE) && !w.ends_with("ed")) || self.group_at(i).is_some() {
