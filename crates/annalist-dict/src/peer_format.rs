@@ -361,8 +361,7 @@ fn title_segment(seg: &str) -> String {
     let lower = seg.to_ascii_lowercase();
     let mut out = String::with_capacity(seg.len());
     let mut up = true;
-    let mut prev_len = 0;
-    for ch in lower.chars() {
+    for (prev_len, ch) in lower.chars().enumerate() {
         if up && ch.is_ascii_alphabetic() {
             out.push(ch.to_ascii_uppercase());
             up = false;
@@ -373,7 +372,6 @@ fn title_segment(seg: &str) -> String {
         if ch == '\'' && prev_len == 1 {
             up = true;
         }
-        prev_len += 1;
     }
     out
 }
@@ -424,9 +422,8 @@ fn proper_forms(raw: &str) -> Vec<String> {
                     .enumerate()
                     .map(|(k, s)| {
                         let ls = s.to_ascii_lowercase();
-                        if k + 1 < w.split('-').count() && PARTICLES.contains(&ls.as_str()) && (i > 0 || k > 0) {
-                            ls
-                        } else if mode == 2 && k > 0 {
+                        let particle = k + 1 < w.split('-').count() && PARTICLES.contains(&ls.as_str()) && (i > 0 || k > 0);
+                        if particle || mode == 2 && k > 0 {
                             ls
                         } else {
                             title_segment(s)
@@ -886,7 +883,7 @@ fn pattern_items(body: &str, synsets: &HashMap<String, Vec<Vec<String>>>, tabari
             if p.is_empty() {
                 continue;
             }
-            let gap_before = if first { !(in_brace && !brace_first) } else { false };
+            let gap_before = first && (!in_brace || brace_first);
             first = false;
             let exact_mark = k + 1 < n; // followed by `_`
             let item = match *p {
@@ -1168,6 +1165,7 @@ fn convert_tabari_verbs(text: &str, out: &mut PatternOut<'_>, stats: &mut Conver
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::{Dictionary, PTok};
