@@ -28,7 +28,7 @@ pub struct Args {
     /// Code with the dictionaries in this folder instead of the built-in ones.
     #[arg(long)]
     pub dict: Option<PathBuf>,
-    /// Format of `--dict`: annalist (the only one supported so far).
+    /// Format of `--dict`: annalist, petrarch (PETRARCH 2 / Phoenix) or tabari.
     #[arg(long, default_value = "annalist")]
     pub dict_format: String,
     /// Force the input format: auto, text, html, jsonl, warc.
