@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: build everything (benches included), run every test, lint and
 # self-test the dictionaries, and guard the accuracy on the development gold set.
-# Python packages some tests need are installed by scripts/test-deps.sh into .venv-test.
+# The Python packages the Parquet read-back test needs (pyarrow, polars) are installed by
+# scripts/ingest/pyarrow-env.sh into target/pyenv-ingest; the test skips, saying so, when
+# they cannot be had.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -x scripts/test-deps.sh ]; then
-  scripts/test-deps.sh || echo "note: optional Python test dependencies could not be installed; tests that need them will skip"
-fi
-if [ -x .venv-test/bin/python ]; then
-  export ANNALIST_PYTHON="$PWD/.venv-test/bin/python"
-fi
+scripts/ingest/pyarrow-env.sh >/dev/null || echo "note: pyarrow unavailable; the Parquet read-back test will skip"
 
 cargo build --workspace --all-targets
 cargo test --workspace
