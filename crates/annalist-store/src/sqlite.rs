@@ -175,21 +175,29 @@ impl Store for SqliteStore {
 
     fn put(&mut self, d: &NewDocument) -> Result<bool, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let inserted = insert_document(&tx, d)?;
+        let inserted = insert_document(&tx, d, true)?;
         tx.commit()?;
         Ok(inserted)
     }
 
     fn put_many(&mut self, docs: &[&NewDocument], errors: &[NewError]) -> Result<Vec<bool>, StoreError> {
         let mut tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM sentences", [], |r| r.get(0))?;
         let mut out = Vec::with_capacity(docs.len());
         for d in docs {
             // Each document whole or not at all, whatever happens to the others.
             let sp = tx.savepoint()?;
-            let inserted = insert_document(&sp, d)?;
+            let inserted = insert_document(&sp, d, false)?;
             sp.commit()?;
             out.push(inserted);
         }
+        // The batch's sentences into the full-text index at once, in the same transaction: FTS5
+        // flushes and merges its segments at every savepoint, so indexing inside them costs
+        // more than everything else together.
+        tx.execute(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?1 ORDER BY id",
+            [last],
+        )?;
         for e in errors {
             insert_error(&tx, e)?;
         }
@@ -212,7 +220,7 @@ impl Store for SqliteStore {
 }
 
 /// Inserts one document's rows inside the caller's transaction; `false` if its hash is stored.
-fn insert_document(tx: &Connection, d: &NewDocument) -> Result<bool, StoreError> {
+fn insert_document(tx: &Connection, d: &NewDocument, index_text: bool) -> Result<bool, StoreError> {
     let inserted = tx.execute(
         "INSERT INTO documents (doc, url, title, publication_date, content_hash, input, body, body_chars,
                                 n_sentences, n_events, ingested_at)
