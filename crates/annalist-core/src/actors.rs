@@ -231,7 +231,7 @@ pub fn recognize_matches(
     raw: &[RawMatch],
 ) -> Vec<Mention> {
     let atoms = select_atoms(dict, sentence, tokens, state, raw);
-    let mut mentions = combine(dict, sentence, tokens, state, &atoms);
+    let mut mentions = combine(sentence, tokens, state, &atoms);
     add_pronouns(sentence, tokens, state, &mut mentions);
     add_unknown_names(sentence, tokens, &mut mentions);
     mentions.sort_by_key(|m| m.toks.0);
@@ -370,8 +370,7 @@ fn tok_is(sentence: &str, tokens: &[Token], i: usize, words: &[&str]) -> bool {
 }
 
 /// Combines adjacent atoms into mentions: [owner]? [agent]* [person|name]?
-fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, atoms: &[Atom]) -> Vec<Mention> {
-    let _ = dict;
+fn combine(sentence: &str, tokens: &[Token], state: &DocState, atoms: &[Atom]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -523,7 +522,6 @@ fn combine(dict: &Compiled, sentence: &str, tokens: &[Token], state: &DocState, 
             kind == MentionKind::Agent && last.ends_with('s') && !last.ends_with("ss")
                 || matches!(atoms[start].kind, TermKind::Demonym)
         };
-        let _ = dict;
         out.push(Mention {
             span: Span::new(tokens[first].span.start(), tokens[end_tok - 1].span.end()),
             toks: (first, end_tok),

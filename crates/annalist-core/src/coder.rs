@@ -372,11 +372,6 @@ impl Coder {
                     }
                 }
             }
-            if source.is_none() {
-                source_rule = None;
-            }
-            let _ = &mut source;
-            let _ = source_rule;
             for (s, t, sr, tr) in pairs {
                 if s.is_none() && t.is_none() {
                     continue;
@@ -398,7 +393,7 @@ impl Coder {
                 });
             }
         }
-        attach_tolls(sentence, &tokens, &mut drafts);
+        attach_tolls(sentence, &mut drafts);
         // Enrichment shared by the sentence's events.
         let attribution = attribution::attribution(sentence);
         let times = date::time_expressions(sentence, state.date);
@@ -594,11 +589,10 @@ fn event_date(times: &[date::TimeExpr], trigger: Span, publication: Option<Naive
 
 /// Gives each toll of the sentence to the nearest event it can belong to: deaths and
 /// injuries to violent events, arrests to coercion.
-fn attach_tolls(sentence: &str, tokens: &[Token], drafts: &mut [Draft]) {
+fn attach_tolls(sentence: &str, drafts: &mut [Draft]) {
     if drafts.is_empty() {
         return;
     }
-    let _ = tokens;
     for toll in casualty::tolls(sentence) {
         if toll.cumulative {
             continue;
