@@ -654,7 +654,7 @@ fn add_unknown_names(sentence: &str, tokens: &[Token], mentions: &mut Vec<Mentio
             k += 1;
         }
         let len = k - i;
-        if len >= 2 && len <= 4 && (i > 0 || len >= 2) {
+        if (2..=4).contains(&len) {
             added.push(Mention {
                 span: Span::new(tokens[i].span.start(), tokens[k - 1].span.end()),
                 toks: (i, k),

@@ -257,8 +257,7 @@ impl Coder {
         for m in &matches {
             let p = &self.dict.patterns()[m.pattern as usize];
             let passive = clause.is_passive(m.anchor);
-            let noun_use = m.anchor > 0 && clause.word(m.anchor - 1).eq_ignore_ascii_case("the")
-                || m.anchor > 0 && clause.word(m.anchor - 1).eq_ignore_ascii_case("a");
+            let noun_use = m.anchor > 0 && matches!(clause.word(m.anchor - 1).to_ascii_lowercase().as_str(), "the" | "a" | "an");
             let (mut source, mut source_rule) = match m.source_at {
                 Some(s) => (clause.object(s, 8, false), Some(RoleRule::PatternSlot)),
                 None if passive || noun_use => match clause.by_agent(m.end) {

@@ -35,7 +35,7 @@ fn strip_suffixes(w: &mut String) {
     }
     for _ in 0..2 {
         let n = w.len();
-        if n > 4 && w.ends_with("ies") || n > 4 && w.ends_with("ied") {
+        if n > 4 && (w.ends_with("ies") || w.ends_with("ied")) {
             w.truncate(n - 3);
             w.push('y');
         } else if n <= 4 && (w.ends_with("ied") || w.ends_with("ies")) {
