@@ -69,7 +69,7 @@ CREATE TABLE events (
     hypothetical   INTEGER NOT NULL,
     record         TEXT NOT NULL CHECK (json_valid(record))
 );
-CREATE INDEX events_document ON events(document_id);
+CREATE INDEX events_document ON events(document_id, sentence);
 CREATE INDEX events_date     ON events(date);
 CREATE INDEX events_code     ON events(code, date);
 CREATE INDEX events_root     ON events(root, date);

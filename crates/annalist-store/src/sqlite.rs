@@ -122,14 +122,24 @@ impl SqliteStore {
         F: FnMut(StoredEvent) -> Result<(), StoreError>,
     {
         let (sql, args) = q.to_sql();
-        let mut st = self.conn.prepare(&sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
-        while let Some(r) = rows.next()? {
-            let record: String = r.get(0)?;
+        let mut ids_st = self.conn.prepare(&sql)?;
+        let ids = ids_st.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get::<_, i64>(0))?;
+        let mut fetch = self.conn.prepare_cached(
+            "SELECT e.record, s.start, d.body_chars, d.title FROM events e
+             JOIN documents d ON d.id = e.document_id
+             LEFT JOIN sentences s ON s.document_id = e.document_id AND s.idx = e.sentence
+             WHERE e.id = ?1",
+        )?;
+        for id in ids {
+            let (record, sentence_start, doc_chars, title) = fetch.query_row([id?], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?.map(|v| v as usize),
+                    r.get::<_, Option<i64>>(2)?.map(|v| v as usize),
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?;
             let event: Event = serde_json::from_str(&record)?;
-            let sentence_start = r.get::<_, Option<i64>>(1)?.map(|v| v as usize);
-            let doc_chars = r.get::<_, Option<i64>>(2)?.map(|v| v as usize);
-            let title = r.get::<_, Option<String>>(3)?;
             f(StoredEvent { event, sentence_start, doc_chars, title })?;
         }
         Ok(())
