@@ -145,6 +145,16 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Checks that the full-text index holds exactly the stored sentences (FTS5
+    /// `integrity-check`, with `rank` 1 comparing it against the content table).
+    ///
+    /// # Errors
+    /// `StoreError::Sqlite` (SQLITE_CORRUPT_VTAB) when they differ.
+    pub fn check_text_index(&self) -> Result<(), StoreError> {
+        self.conn.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)", [])?;
+        Ok(())
+    }
+
     /// The underlying connection (read queries of one's own).
     pub fn connection(&self) -> &Connection {
         &self.conn
@@ -261,7 +271,9 @@ fn insert_document(tx: &Connection, d: &NewDocument, index_text: bool) -> Result
         let mut fts = tx.prepare_cached("INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)")?;
         for (i, s) in d.sentences.iter().enumerate() {
             sent.execute(params![doc_row, i as i64, s.start as i64, s.end as i64, s.text])?;
-            fts.execute(params![tx.last_insert_rowid(), s.text])?;
+            if index_text {
+                fts.execute(params![tx.last_insert_rowid(), s.text])?;
+            }
         }
         let mut ev = tx.prepare_cached(
             "INSERT INTO events (event_id, document_id, sentence, date, date_basis, code, root, quad_class,

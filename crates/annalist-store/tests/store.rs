@@ -101,8 +101,34 @@ fn queries_by_every_filter() {
     assert_eq!(docs(Query { place: Some("syr".into()), ..Query::default() }), ["a", "b", "c"]);
     assert_eq!(docs(Query { text: Some("shelling".into()), limit: Some(2), ..Query::default() }), ["a", "b"]);
     assert!(docs(Query { text: Some("Intro".into()), ..Query::default() }).is_empty(), "only the events' sentences");
+    s.check_text_index().unwrap();
     let e = &s.query(&Query { code: Some("195".into()), ..Query::default() }).unwrap()[0];
     assert_eq!((e.sentence_start, e.doc_chars), (Some(8), Some(8 + e.event.sentence_text.chars().count())));
+}
+
+#[test]
+fn batches_store_each_document_once_and_index_it_once() {
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let mk = |id: &str| {
+        let e = event(id, 1, "195", Some(("SYRMIL", "Government forces")), None, "2012-02-07");
+        let doc = Document { id: id.into(), text: format!("Intro.\n\n{}", e.sentence_text), ..Document::default() };
+        let sentences = vec![
+            NewSentence { start: 0, end: 6, text: "Intro.".into() },
+            NewSentence { start: 8, end: doc.text.chars().count(), text: e.sentence_text.clone() },
+        ];
+        NewDocument::new(&doc, content_hash(&doc), doc.text.clone(), sentences, vec![e])
+    };
+    let (a, b) = (mk("a"), mk("b"));
+    assert_eq!(s.put_many(&[&a, &b, &a], &[]).unwrap(), [true, true, false]);
+    assert_eq!(s.put_many(&[&b, &mk("c")], &[]).unwrap(), [false, true]);
+    s.check_text_index().unwrap();
+    let c = s.counts().unwrap();
+    assert_eq!((c.documents, c.sentences, c.events, c.actors), (3, 6, 3, 3));
+    let hits = s.query(&Query { text: Some("intro OR shelling".into()), ..Query::default() }).unwrap();
+    assert_eq!(hits.len(), 3, "one event per document, found once");
+    // A doubled index entry is caught.
+    s.connection().execute("INSERT INTO sentences_fts (rowid, text) VALUES (1, 'Intro.')", []).unwrap();
+    assert!(s.check_text_index().is_err());
 }
 
 #[test]
