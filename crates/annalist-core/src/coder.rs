@@ -523,25 +523,20 @@ impl Coder {
         tgt: Option<&Mention>,
     ) -> Option<LocationRecord> {
         let dist = |s: Span| if s.start >= trigger.end { s.start - trigger.end } else { trigger.start.saturating_sub(s.end) };
+        let in_sentence = |pm: &crate::enrich::geo::PlaceMention<'_>| LocationRecord {
+            name: pm.span.slice(sentence).to_string(),
+            country: Some(pm.place.country.clone()),
+            lat: Some(pm.place.lat),
+            lon: Some(pm.place.lon),
+            basis: LocationBasis::Sentence,
+        };
         if let Some(pm) = places.iter().filter(|p| p.locative).min_by_key(|p| dist(p.span)) {
-            return Some(LocationRecord {
-                name: pm.span.slice(sentence).to_string(),
-                country: Some(pm.place.country.clone()),
-                lat: Some(pm.place.lat),
-                lon: Some(pm.place.lon),
-                basis: LocationBasis::Sentence,
-            });
+            return Some(in_sentence(pm));
         }
         // A place attacked is where the attack happened: "the shelling of Homs".
         if let Some(t) = tgt.filter(|t| t.kind == MentionKind::Place) {
             if let Some(pm) = places.iter().find(|p| p.span.overlaps(t.span)) {
-                return Some(LocationRecord {
-                    name: pm.span.slice(sentence).to_string(),
-                    country: Some(pm.place.country.clone()),
-                    lat: Some(pm.place.lat),
-                    lon: Some(pm.place.lon),
-                    basis: LocationBasis::Sentence,
-                });
+                return Some(in_sentence(pm));
             }
         }
         let event_country = tgt.and_then(|m| m.country()).or_else(|| src.and_then(|m| m.country()));
