@@ -43,6 +43,9 @@ pub struct Args {
     /// Code with the dictionaries in this folder instead of the built-in ones.
     #[arg(long)]
     pub dict: Option<PathBuf>,
+    /// Format of `--dict`: annalist, petrarch (PETRARCH 2 / Phoenix) or tabari.
+    #[arg(long, default_value = "annalist")]
+    pub dict_format: String,
     /// Force the input format: auto, text, html, jsonl, warc.
     #[arg(long, default_value = "auto")]
     pub input_format: InputFormat,
@@ -78,11 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         b.build().context("starting worker threads")?
     };
-    let mut builder = Coder::builder();
-    if let Some(d) = &args.dict {
-        builder = builder.dictionary_dir(d);
-    }
-    let coder = builder.build().map_err(|e| anyhow::anyhow!("building the coder: {e}"))?;
+    let coder = super::code::build_coder(args.dict.as_ref(), &args.dict_format)?;
     let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
 
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
