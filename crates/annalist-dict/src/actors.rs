@@ -118,6 +118,8 @@ pub(crate) struct ActorFile {
     pub agent: Vec<Agent>,
     #[serde(default)]
     pub person: Vec<RawPerson>,
+    #[serde(default)]
+    pub scope: Vec<crate::offices::RawScope>,
 }
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the first (`end = false`) or last day of

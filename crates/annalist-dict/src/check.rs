@@ -118,6 +118,22 @@ pub fn check(d: &Dictionary) -> Vec<Finding> {
         }
     }
 
+    let mut scoped = HashSet::new();
+    for s in &d.scope {
+        let loc = format!("{} {}", s.file, s.country);
+        if !countries.contains(s.country.as_str()) {
+            err(Severity::Error, loc.clone(), format!("unknown country {}", s.country));
+        }
+        if !scoped.insert(s.country.as_str()) {
+            err(Severity::Error, loc.clone(), format!("{} is in scope twice", s.country));
+        }
+        for v in &s.vacant {
+            if !s.offices.contains(&v.office) {
+                err(Severity::Warning, loc.clone(), format!("vacancy of {} which is not tracked for {}", v.office.code(), s.country));
+            }
+        }
+    }
+
     // Names claimed by two entries with different codes at overlapping dates.
     type Claim = (String, String, NaiveDate, NaiveDate);
     let mut claims: HashMap<&str, Vec<Claim>> = HashMap::new();

@@ -17,6 +17,7 @@ pub mod compare;
 mod compile;
 mod error;
 pub mod lemma;
+pub mod offices;
 pub mod patterns;
 pub mod peer_format;
 
@@ -84,6 +85,8 @@ pub struct Dictionary {
     pub agents: Vec<Agent>,
     pub persons: Vec<Person>,
     pub patterns: Vec<Pattern>,
+    /// Countries whose office holders are promised complete (`offices.toml`).
+    pub scope: Vec<offices::Scope>,
     /// Which file each org came from (orgs.toml, groups.toml ...).
     pub org_files: Vec<String>,
 }
@@ -116,6 +119,7 @@ impl Dictionary {
                         for p in f.person {
                             d.persons.push(actors::person_from_raw(p, path, &mut errors));
                         }
+                        d.scope.extend(f.scope.into_iter().filter_map(|s| offices::scope_from_raw(s, path, &mut errors)));
                     }
                     Err(e) => {
                         let line = e.span().map_or(0, |s| content[..s.start.min(content.len())].lines().count().max(1));

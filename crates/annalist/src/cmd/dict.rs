@@ -33,6 +33,25 @@ pub enum Action {
     },
     /// Print the counts: countries, organisations, persons, patterns, codes covered.
     Stats,
+    /// Office-holder coverage of the countries in `offices.toml`: per country and office, the
+    /// share of days since its start date with a known holder, and every gap (markdown).
+    Offices {
+        /// Only these countries (comma-separated codes).
+        #[arg(long, value_delimiter = ',')]
+        country: Vec<String>,
+        /// List each office's holders with their terms.
+        #[arg(long)]
+        holders: bool,
+        /// Handovers up to this many days are not gaps.
+        #[arg(long, default_value_t = annalist_dict::offices::DEFAULT_TOLERANCE_DAYS)]
+        tolerance_days: i64,
+        /// Measure up to this date instead of today (YYYY-MM-DD).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Exit with status 1 when the share of office-days covered is below this (0-1).
+        #[arg(long)]
+        min_share: Option<f64>,
+    },
     /// Set our actors and codes beside the PETRARCH/Phoenix dictionaries (markdown).
     Compare {
         /// The folder with the peers' dictionaries (`petrarch2/` ...).
@@ -88,6 +107,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             print!("{}", report.markdown);
             Ok(ExitCode::SUCCESS)
         }
+        Action::Offices { country, holders, tolerance_days, today, min_share } => {
+            let d = parse(&src)?;
+            let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let scope: Vec<_> = d.scope.iter().filter(|s| country.is_empty() || country.contains(&s.country)).cloned().collect();
+            let cov = annalist_dict::offices::coverage(&d.persons, &scope, today, tolerance_days);
+            print!("{}", offices_report(&scope, &cov, today, holders));
+            let (days, missing) = annalist_dict::offices::totals(&cov);
+            let share = if days > 0 { 1.0 - missing as f64 / days as f64 } else { 1.0 };
+            Ok(if min_share.is_some_and(|m| share < m) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
         Action::Stats => {
             let d = parse(&src)?;
             let s = annalist_dict::stats(&d);
@@ -104,6 +133,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for (root, n) in &s.patterns_per_root {
                 println!("  root {root}: {n} patterns");
             }
+            let today = chrono::Utc::now().date_naive();
+            let cov = annalist_dict::offices::coverage(&d.persons, &d.scope, today, annalist_dict::offices::DEFAULT_TOLERANCE_DAYS);
+            let (days, missing) = annalist_dict::offices::totals(&cov);
+            let complete = d.scope.iter().filter(|s| cov.iter().filter(|c| c.country == s.country).all(|c| c.gaps.is_empty())).count();
+            println!(
+                "office coverage      {:.1}% of office-days ({} countries in offices.toml, {complete} complete; `annalist dict offices`)",
+                if days > 0 { 100.0 * (1.0 - missing as f64 / days as f64) } else { 100.0 },
+                d.scope.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Action::Test { verbose } => {
@@ -152,4 +190,64 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(if fail > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
     }
+}
+
+/// The `dict offices` report: a table of shares per country and office, then every gap.
+fn offices_report(scope: &[annalist_dict::offices::Scope], cov: &[annalist_dict::offices::OfficeCoverage], today: chrono::NaiveDate, holders: bool) -> String {
+    use annalist_dict::offices::Office;
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Office holders: known holder on each day, from each country's start date to {today}\n");
+    let _ = writeln!(out, "Offices: HOS head of state, HOG head of government, FM foreign, DM defence, IM interior minister; `-` not tracked for that country. Declared vacancies count as covered.\n");
+    let _ = writeln!(out, "| country | since | why | HOS | HOG | FM | DM | IM |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    for s in scope {
+        let cells: Vec<String> = Office::ALL
+            .iter()
+            .map(|o| match cov.iter().find(|c| c.country == s.country && c.office == *o) {
+                Some(c) if c.gaps.is_empty() => "100%".to_string(),
+                Some(c) => format!("{:.0}%", (100.0 * c.share()).floor()),
+                None => "-".to_string(),
+            })
+            .collect();
+        let _ = writeln!(out, "| {} | {} | {} | {} |", s.country, s.since, s.why, cells.join(" | "));
+    }
+    let (days, missing) = annalist_dict::offices::totals(cov);
+    let complete = scope.iter().filter(|s| cov.iter().filter(|c| c.country == s.country).all(|c| c.gaps.is_empty())).count();
+    let vacant: i64 = cov.iter().map(|c| c.vacant_days).sum();
+    let _ = writeln!(
+        out,
+        "\n{} countries, {} offices: {:.1}% of {:.0} office-years covered ({:.1} office-years declared vacant or without such an office); {complete} countries complete.\n",
+        scope.len(),
+        cov.len(),
+        if days > 0 { 100.0 * (1.0 - missing as f64 / days as f64) } else { 100.0 },
+        days as f64 / 365.25,
+        vacant as f64 / 365.25,
+    );
+    let gaps: Vec<_> = cov.iter().filter(|c| !c.gaps.is_empty()).collect();
+    if !gaps.is_empty() {
+        let _ = writeln!(out, "## Gaps (no known holder, no vacancy declared)\n");
+        for c in gaps {
+            let list: Vec<String> = c.gaps.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+            let _ = writeln!(out, "- {} {}: {}", c.country, c.office.code(), list.join(", "));
+        }
+        out.push('\n');
+    }
+    if holders {
+        let _ = writeln!(out, "## Holders\n");
+        for c in cov {
+            let _ = writeln!(out, "### {} {}", c.country, c.office.code());
+            for h in &c.holders {
+                let from = if h.from == chrono::NaiveDate::MIN { "?".to_string() } else { h.from.to_string() };
+                let until = if h.until > today { "".to_string() } else { h.until.to_string() };
+                let _ = writeln!(out, "- {from}..{until} {} ({})", h.name, h.file);
+            }
+            for s in scope.iter().filter(|s| s.country == c.country) {
+                for v in s.vacant.iter().filter(|v| v.office == c.office) {
+                    let _ = writeln!(out, "- {}..{} vacant: {}", v.from, v.until, v.why);
+                }
+            }
+        }
+    }
+    out
 }
