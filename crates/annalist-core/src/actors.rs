@@ -249,7 +249,8 @@ fn tok_index(tokens: &[Token], byte: usize, end: bool) -> Option<usize> {
 /// Which term a form stands for here, by priority and validity.
 fn choose_term(dict: &Compiled, terms: &[u32], state: &DocState, capitalised_start: bool) -> Option<u32> {
     let date = state.date;
-    let mut best: Option<(u8, u32)> = None;
+    // Ties go to a person in office on the date: two people share a name, one of them long gone.
+    let mut best: Option<((u8, bool), u32)> = None;
     for &t in terms {
         let term = dict.term(t);
         if let Some(d) = date {
@@ -284,7 +285,9 @@ fn choose_term(dict: &Compiled, terms: &[u32], state: &DocState, capitalised_sta
                     continue;
                 }
                 match (seen, p.role_on(date).is_some()) {
-                    (true, _) => 9,
+                    // Named in full earlier in the story: the surname is that person, even
+                    // where it is also an organisation's name ("Jaques Wagner" ... "Wagner").
+                    (true, _) => 10,
                     (false, true) => 4,
                     (false, false) => 3,
                 }
@@ -297,8 +300,9 @@ fn choose_term(dict: &Compiled, terms: &[u32], state: &DocState, capitalised_sta
                 2
             }
         };
-        if best.is_none_or(|(bp, _)| prio > bp) {
-            best = Some((prio, t));
+        let in_office = matches!(term.kind, TermKind::Person | TermKind::Surname) && dict.persons[term.entry as usize].role_on(date).is_some();
+        if best.is_none_or(|(bp, _)| (prio, in_office) > bp) {
+            best = Some(((prio, in_office), t));
         }
     }
     best.map(|(_, t)| t)
@@ -313,8 +317,7 @@ fn select_atoms(dict: &Compiled, sentence: &str, tokens: &[Token], state: &mut D
         }
         let (Some(a), Some(b)) = (tok_index(tokens, m.start, false), tok_index(tokens, m.end, true)) else { continue };
         let (_, terms) = dict.form(m.form);
-        let cap = sentence[m.start..].chars().next().is_some_and(char::is_uppercase);
-        let Some(t) = choose_term(dict, terms, state, cap) else { continue };
+        let Some(t) = choose_term(dict, terms, state, starts_like_name(&sentence[m.start..])) else { continue };
         let term = dict.term(t);
         // A lower-case agent term written capitalised mid-sentence is usually part of a name
         // ("Free Syrian Army"), unless a title ("President").
@@ -540,6 +543,12 @@ fn combine(sentence: &str, tokens: &[Token], state: &DocState, atoms: &[Atom]) -
 
 fn is_rank_abbreviation(w: &str) -> bool {
     matches!(w, "Maj" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Brig" | "Adm" | "Cmdr" | "Cpl" | "Pvt" | "Dr" | "Mr" | "Mrs" | "Ms" | "Gov" | "Sen" | "Rep" | "Supt" | "Insp")
+}
+
+/// A name starts with a capital, or with an Arabic article before one ("al-Maliki").
+fn starts_like_name(s: &str) -> bool {
+    let rest = ["al-", "el-", "ash-", "as-", "ad-", "an-", "ar-", "at-", "az-", "d'"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_capitalised_word(w: &str) -> bool {

@@ -151,6 +151,12 @@ pub fn surnames(name: &str) -> Vec<String> {
         return out;
     }
     out.push(last.to_string());
+    // At the start of a sentence the article is capitalised: "Al-Maliki said".
+    for (lower, upper) in [("al-", "Al-"), ("el-", "El-")] {
+        if let Some(rest) = last.strip_prefix(lower) {
+            out.push(format!("{upper}{rest}"));
+        }
+    }
     for prefix in ["al-", "Al-", "el-", "El-", "ash-", "as-", "ad-", "an-", "ar-", "at-", "az-"] {
         if let Some(rest) = last.strip_prefix(prefix) {
             if rest.len() >= 3 {

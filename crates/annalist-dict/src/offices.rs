@@ -226,6 +226,8 @@ pub struct OfficeCoverage {
 #[derive(Clone, Debug)]
 pub struct Holder {
     pub name: String,
+    /// The role's actor code (`TCDGOV`).
+    pub code: String,
     pub from: NaiveDate,
     pub until: NaiveDate,
     pub file: String,
@@ -266,7 +268,7 @@ pub fn coverage(persons: &[Person], scope: &[Scope], today: NaiveDate, tolerance
                 .filter(|(_, r)| r.code.len() >= 6 && r.code.starts_with(s.country.as_str()) && matches!(&r.code[3..6], "GOV" | "MIL"))
                 .filter(|(_, r)| r.title.as_deref().is_some_and(|t| offices_of_title(t).contains(&office)))
                 .filter(|(_, r)| r.until >= s.since && r.from <= today)
-                .map(|(p, r)| Holder { name: p.name.clone(), from: r.from, until: r.until, file: p.file.clone() })
+                .map(|(p, r)| Holder { name: p.name.clone(), code: r.code.clone(), from: r.from, until: r.until, file: p.file.clone() })
                 .collect();
             holders.sort_by_key(|h| (h.from, h.until));
             let terms = holders.len();
