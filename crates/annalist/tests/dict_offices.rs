@@ -11,7 +11,7 @@
 use std::process::Command;
 
 const TODAY: &str = "2026-11-29";
-const FLOOR: f64 = 0.40;
+const FLOOR: f64 = 0.88;
 
 fn offices(args: &[&str]) -> (String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_annalist")).args(["dict", "offices", "--today", TODAY]).args(args).output().unwrap();
