@@ -377,8 +377,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn surnames_drop_the_arabic_article() {
-        assert_eq!(surnames("Bashar al-Assad"), vec!["al-Assad", "Assad"]);
+    fn surnames_drop_or_capitalise_the_arabic_article() {
+        assert_eq!(surnames("Bashar al-Assad"), vec!["al-Assad", "Al-Assad", "Assad"]);
         assert!(surnames("Madonna").is_empty());
     }
 
