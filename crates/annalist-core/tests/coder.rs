@@ -66,6 +66,13 @@ mod roles {
     t!(title_and_person, "Syrian President Bashar al-Assad met Russian Foreign Minister Sergei Lavrov in Damascus.", [("SYRGOV", "04", "RUSGOV")], []);
     t!(appositive_subject, "Walid al-Bunni, a senior member of the opposition, said Turkey shelled Syrian positions.", [("TUR", "19", "*")], []);
     t!(preposition_object_is_not_subject, "Officials in Damascus said Turkish troops attacked Kurdish fighters.", [("TURMIL", "1", "*")], [("SYRGOV", "1", "*")]);
+    // What a person is called alone: family name first, Thai given names, Arabic articles.
+    t!(chinese_family_name, "Chinese President Xi Jinping arrived in Moscow on Monday.\n\nXi criticised the United States on Tuesday.", [("CHNGOV", "11", "USA")], []);
+    t!(korean_family_name, "South Korean President Park Geun-hye arrived in Paris on Monday.\n\nPark criticised North Korea on Tuesday.", [("KORGOV", "11", "PRK")], []);
+    t!(thai_given_name, "Thai Prime Minister Prayut Chan-o-cha arrived in Tokyo on Monday.\n\nPrayut criticised Cambodia on Tuesday.", [("THAGOV", "11", "KHM")], []);
+    t!(arabic_article_capitalised, "Iraqi Prime Minister Haider al-Abadi arrived in Paris on Monday.\n\nAl-Abadi criticised Turkey on Tuesday.", [("IRQGOV", "11", "TUR")], []);
+    t!(arabic_article_lower_case, "Iraqi Prime Minister Haider al-Abadi arrived in Paris on Monday.\n\nOn Tuesday, al-Abadi criticised Turkey.", [("IRQGOV", "11", "TUR")], []);
+    t!(named_person_before_namesake_org, "Brazilian Defence Minister Jaques Wagner arrived in Paris on Monday.\n\nWagner criticised Argentina on Tuesday.", [("BRAGOV", "11", "ARG")], [("RUSUAF", "*", "*")]);
 }
 
 mod lists {

@@ -9,7 +9,7 @@
 
 use annalist_core::{CodeOptions, Coder};
 use annalist_dict::offices::{coverage, DEFAULT_TOLERANCE_DAYS};
-use annalist_dict::{Dictionary, Sources};
+use annalist_dict::{person_surnames, Dictionary, Sources};
 use annalist_text::Document;
 use chrono::NaiveDate;
 
@@ -29,8 +29,10 @@ fn office_holders_are_coded_by_their_role_on_the_date() {
             }
             let mid = from + (until - from) / 2;
             // The full name, then the surname alone in a later sentence, as a story runs.
-            // (Surnames under three letters, "Sy", "Yi", are too ambiguous to match alone.)
-            let surname = h.name.rsplit(' ').next().filter(|s| s.len() >= 3).unwrap_or(&h.name);
+            // The entry's own surname ("Xi" for Xi Jinping); none where it would be too short
+            // to match alone ("Sy"), and then the full name again.
+            let person = dict.persons.iter().find(|p| p.name == h.name && p.roles.iter().any(|r| r.code == h.code));
+            let surname = person.and_then(|p| person_surnames(p).into_iter().next()).unwrap_or_else(|| h.name.clone());
             let text = format!("{} arrived in Geneva on Sunday.\n\n{surname} criticised the United Nations on Monday.", h.name);
             let doc = Document { id: "t".into(), date: Some(mid), text, ..Document::default() };
             let events = coder.code(&doc, &CodeOptions { all: false, explain: false, default_date: Some(mid) }).events;

@@ -64,6 +64,11 @@ pub struct RawPerson {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub by_surname: bool,
+    /// What the person is called alone, where that is not the last word of the name:
+    /// family name first ("Xi" for Xi Jinping, "Moon" for Moon Jae-in), given name in Thai
+    /// usage ("Prayuth"), two words ("Suu Kyi", "Lopez Obrador").
+    #[serde(default)]
+    pub surname: Option<String>,
     #[serde(default)]
     pub roles: Vec<RawRole>,
 }
@@ -82,6 +87,8 @@ pub struct Person {
     pub name: String,
     pub aliases: Vec<String>,
     pub by_surname: bool,
+    /// Overrides the surname derived from the name (see [`RawPerson::surname`]).
+    pub surname: Option<String>,
     pub roles: Vec<Role>,
     pub file: String,
 }
@@ -162,7 +169,7 @@ pub(crate) fn person_from_raw(raw: RawPerson, file: &str, errors: &mut Vec<DictE
         }
     }
     roles.sort_by_key(|r| r.from);
-    Person { name: raw.name, aliases: raw.aliases, by_surname: raw.by_surname, roles, file: file.to_string() }
+    Person { name: raw.name, aliases: raw.aliases, by_surname: raw.by_surname, surname: raw.surname, roles, file: file.to_string() }
 }
 
 #[cfg(test)]

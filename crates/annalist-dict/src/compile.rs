@@ -142,8 +142,29 @@ fn plural(term: &str) -> Option<String> {
     Some(format!("{term}s"))
 }
 
-/// The surnames a person can be called by: the last word of each name, and without an
-/// Arabic article ("al-Assad" -> "Assad").
+/// The forms a person can be called by alone: the `surname` the entry gives, else the last
+/// word of the name and of each alias; with and without an Arabic article.
+pub fn person_surnames(p: &crate::Person) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    match &p.surname {
+        Some(s) if !s.trim().is_empty() => {
+            let s = s.trim();
+            out.push(s.to_string());
+            out.extend(article_variants(s));
+        }
+        _ => {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                out.extend(surnames(n));
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| seen.insert(s.clone()));
+    out
+}
+
+/// The surnames a name gives: its last word, and without an Arabic article
+/// ("al-Assad" -> "Assad").
 pub fn surnames(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(last) = name.split_whitespace().last() else { return out };
@@ -151,14 +172,20 @@ pub fn surnames(name: &str) -> Vec<String> {
         return out;
     }
     out.push(last.to_string());
-    // At the start of a sentence the article is capitalised: "Al-Maliki said".
+    out.extend(article_variants(last));
+    out
+}
+
+/// "al-Assad" also as "Al-Assad" (a sentence's first word) and "Assad".
+fn article_variants(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
     for (lower, upper) in [("al-", "Al-"), ("el-", "El-")] {
-        if let Some(rest) = last.strip_prefix(lower) {
+        if let Some(rest) = word.strip_prefix(lower) {
             out.push(format!("{upper}{rest}"));
         }
     }
     for prefix in ["al-", "Al-", "el-", "El-", "ash-", "as-", "ad-", "an-", "ar-", "at-", "az-"] {
-        if let Some(rest) = last.strip_prefix(prefix) {
+        if let Some(rest) = word.strip_prefix(prefix) {
             if rest.len() >= 3 {
                 out.push(rest.to_string());
             }
@@ -255,9 +282,9 @@ impl Compiled {
                 for v in variants(n) {
                     proper.add(&v, t);
                 }
-                for sn in surnames(n) {
-                    proper.add(&sn, s);
-                }
+            }
+            for sn in person_surnames(p) {
+                proper.add(&sn, s);
             }
         }
         let n_proper = proper.forms.len();

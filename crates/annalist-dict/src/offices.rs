@@ -379,6 +379,7 @@ mod tests {
             name: "X".into(),
             aliases: vec![],
             by_surname: false,
+            surname: None,
             roles: vec![Role { code: code.into(), from: d(from), until: d(until), title: Some(title.into()) }],
             file: "t".into(),
         }
