@@ -9,7 +9,7 @@
 
 use annalist_core::{CodeOptions, Coder};
 use annalist_dict::offices::{coverage, DEFAULT_TOLERANCE_DAYS};
-use annalist_dict::{person_surnames, Dictionary, Sources};
+use annalist_dict::{person_surnames, CountryForms, Dictionary, Sources};
 use annalist_text::Document;
 use chrono::NaiveDate;
 
@@ -20,6 +20,7 @@ fn office_holders_are_coded_by_their_role_on_the_date() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
     let cov = coverage(&dict.persons, &dict.scope, today, DEFAULT_TOLERANCE_DAYS);
     let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
+    let country_forms = CountryForms::new(&dict.countries);
     let (mut tried, mut failed) = (0usize, Vec::new());
     for c in &cov {
         for h in &c.holders {
@@ -32,7 +33,7 @@ fn office_holders_are_coded_by_their_role_on_the_date() {
             // The entry's own surname ("Xi" for Xi Jinping); none where it would be too short
             // to match alone ("Sy"), and then the full name again.
             let person = dict.persons.iter().find(|p| p.name == h.name && p.roles.iter().any(|r| r.code == h.code));
-            let surname = person.and_then(|p| person_surnames(p).into_iter().next()).unwrap_or_else(|| h.name.clone());
+            let surname = person.and_then(|p| person_surnames(p, &country_forms).into_iter().next()).unwrap_or_else(|| h.name.clone());
             let text = format!("{} arrived in Geneva on Sunday.\n\n{surname} criticised the United Nations on Monday.", h.name);
             let doc = Document { id: "t".into(), date: Some(mid), text, ..Document::default() };
             let events = coder.code(&doc, &CodeOptions { all: false, explain: false, default_date: Some(mid) }).events;

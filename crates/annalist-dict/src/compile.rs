@@ -142,9 +142,30 @@ fn plural(term: &str) -> Option<String> {
     Some(format!("{term}s"))
 }
 
+/// Country names, adjectives, demonyms and capitals by country code: a person's surname that
+/// is also their own country ("Madhav Kumar Nepal", "King Abdullah of Jordan") would turn the
+/// country into the person once they are named.
+pub struct CountryForms(HashMap<String, String>);
+
+impl CountryForms {
+    pub fn new(countries: &[crate::Country]) -> CountryForms {
+        CountryForms(
+            countries
+                .iter()
+                .flat_map(|c| c.names.iter().chain(&c.adjectives).chain(&c.demonyms).chain(&c.capitals).map(move |n| (n.clone(), c.code.clone())))
+                .collect(),
+        )
+    }
+
+    fn is_own(&self, form: &str, p: &crate::Person) -> bool {
+        self.0.get(form).is_some_and(|c| p.roles.iter().any(|r| r.code.starts_with(c.as_str())))
+    }
+}
+
 /// The forms a person can be called by alone: the `surname` the entry gives, else the last
-/// word of the name and of each alias; with and without an Arabic article.
-pub fn person_surnames(p: &crate::Person) -> Vec<String> {
+/// word of the name and of each alias; with and without an Arabic article; never a name of
+/// the person's own country.
+pub fn person_surnames(p: &crate::Person, countries: &CountryForms) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     match &p.surname {
         Some(s) if !s.trim().is_empty() => {
@@ -159,7 +180,7 @@ pub fn person_surnames(p: &crate::Person) -> Vec<String> {
         }
     }
     let mut seen = std::collections::HashSet::new();
-    out.retain(|s| seen.insert(s.clone()));
+    out.retain(|s| !countries.is_own(s, p) && seen.insert(s.clone()));
     out
 }
 
@@ -274,6 +295,7 @@ impl Compiled {
                 }
             }
         }
+        let country_forms = CountryForms::new(&dict.countries);
         for (i, p) in dict.persons.iter().enumerate() {
             let src = format!("{} {}", p.file, p.name);
             let t = push(&mut terms, TermKind::Person, "", None, i, always, &src);
@@ -283,7 +305,7 @@ impl Compiled {
                     proper.add(&v, t);
                 }
             }
-            for sn in person_surnames(p) {
+            for sn in person_surnames(p, &country_forms) {
                 proper.add(&sn, s);
             }
         }

@@ -27,7 +27,7 @@ use annalist_text::CameoTable;
 
 pub use actors::{Agent, Country, Org, Person, Role};
 pub use check::{check, stats, Finding, Severity, Stats};
-pub use compile::{person_surnames, Compiled, RawMatch, Term, TermKind};
+pub use compile::{person_surnames, Compiled, CountryForms, RawMatch, Term, TermKind};
 pub use error::DictError;
 pub use patterns::{Example, Expect, PTok, Pattern};
 
