@@ -16,7 +16,7 @@
 //!
 //! Counting rules are stated in the report itself.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -1065,6 +1065,79 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(self.out, "| total | {} | {} | {} |", tot.0, tot.1, tot.2);
         self.line("");
+        self.term_agreement(&theirs);
+    }
+
+    /// Our government terms set against theirs, person by person: an outside check of our
+    /// dates and codes. For each of our roles coded `...GOV` that overlaps their horizon
+    /// (1990 to 2015-02), the code their entry of the same name gives on the middle day of
+    /// the overlap.
+    fn term_agreement(&mut self, theirs: &[PeerPerson<'a>]) {
+        let mut by_name: HashMap<String, Vec<&PeerActor>> = HashMap::new();
+        for t in theirs {
+            for n in &t.view.names {
+                by_name.entry(n.clone()).or_default().push(t.entry);
+            }
+        }
+        let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
+        let horizon = NaiveDate::from_ymd_opt(2015, 2, 17).unwrap_or_default();
+        let (mut same, mut other_role, mut other_country, mut silent) = (0usize, 0usize, 0usize, 0usize);
+        let mut disagreements: Vec<String> = Vec::new();
+        for p in &self.ours.persons {
+            let mut entries: Vec<&PeerActor> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .filter_map(|n| by_name.get(&norm(n)))
+                .flatten()
+                .copied()
+                .collect();
+            entries.dedup_by(|a, b| std::ptr::eq(*a, *b));
+            if entries.is_empty() {
+                continue;
+            }
+            for r in p.roles.iter().filter(|r| r.code.ends_with("GOV") && r.code.len() == 6) {
+                let (a, b) = (r.from.max(start), r.until.min(horizon));
+                if a > b {
+                    continue;
+                }
+                let mid = a + (b - a) / 2;
+                let codes: Vec<&str> = entries
+                    .iter()
+                    .flat_map(|e| &e.codes)
+                    .filter(|c| c.from.is_none_or(|f| f <= mid) && c.until.is_none_or(|u| mid <= u))
+                    .map(|c| c.code.as_str())
+                    .collect();
+                if codes.is_empty() {
+                    silent += 1;
+                } else if codes.contains(&r.code.as_str()) {
+                    same += 1;
+                } else if codes.iter().any(|c| c.get(..3) == r.code.get(..3)) {
+                    other_role += 1;
+                } else {
+                    other_country += 1;
+                    if disagreements.len() < 15 {
+                        disagreements.push(format!("{} {} on {mid}: theirs {}", p.name, r.code, codes.join("/")));
+                    }
+                }
+            }
+        }
+        let judged = same + other_role + other_country;
+        let pct = |n: usize| if judged > 0 { 100.0 * n as f64 / judged as f64 } else { 0.0 };
+        self.line("### Our government terms against theirs (same person, same day)");
+        self.line("");
+        self.line("For each of our `...GOV` roles overlapping 1990 to 2015-02-17 held by someone their files also name, the");
+        self.line("code their entry gives on the middle day of the overlap. Their conventions differ in places (a former");
+        self.line("leader as `ELI`, a party leader in government as `PTY`), so \"same country, other role\" is not an error.");
+        self.line("");
+        self.line("| | roles | share of those they code |");
+        self.line("|---|---:|---:|");
+        let _ = writeln!(self.out, "| same code | {same} | {:.1}% |", pct(same));
+        let _ = writeln!(self.out, "| same country, other role | {other_role} | {:.1}% |", pct(other_role));
+        let _ = writeln!(self.out, "| another country | {other_country} | {:.1}% |", pct(other_country));
+        let _ = writeln!(self.out, "| no code of theirs on that day | {silent} | |");
+        self.line("");
+        if !disagreements.is_empty() {
+            let _ = writeln!(self.out, "Another country (first {}): {}.\n", disagreements.len(), disagreements.join("; "));
+        }
     }
 
     // -- (c) organisations and groups ------------------------------------------------------
