@@ -1642,6 +1642,10 @@ PONDER
             "{}",
             r.markdown
         );
+        // Terms: Mara Quill's NORGOV term (1995-2003) is theirs too on its middle day; Putin is
+        // not in their files, Ida Newcomb's term is after their horizon.
+        assert!(r.markdown.contains("| same code | 1 | 100.0% |"), "{}", r.markdown);
+        assert!(r.markdown.contains("| another country | 0 | 0.0% |"), "{}", r.markdown);
         // Orgs and groups.
         assert_eq!((r.ours.orgs, r.theirs.orgs), (2, 2));
         assert_eq!((r.ours.groups, r.theirs.groups), (1, 3), "a dated group is no person");
