@@ -59,12 +59,13 @@ const HEAD_OF_STATE: &[&str] = &[
     "chairman of the national transitional council", "chairman of the presidential leadership council", "head of the presidential council",
     "chairman of the supreme revolutionary council", "chairman of the revolutionary command council", "transitional president", "emperor",
 ];
-/// A "president of ..." that is not a head of state.
+/// A "president of ...", "premier of ..." that is no national head of state or government.
 const NOT_HEAD_OF_STATE: &[&str] = &[
     "of the senate", "of the national assembly", "of the assembly", "of the parliament", "of parliament", "of the chamber",
     "of the constitutional", "of the supreme", "court", "of the party", "of the house", "commission", "bank", "of the european",
     "of the african", "federation of", "of the council of state", "of the regional", "of the autonomous", "of republika srpska",
-    "of the region", "of puntland", "of somaliland", "of the kurdistan", "of jubaland", "state of",
+    "of the region", "of puntland", "of somaliland", "of the kurdistan", "of jubaland", "state of", "of bavaria", "of chechnya",
+    "of the houthi", "of quebec", "of ontario", "of alberta", "of new south wales",
 ];
 const HEAD_OF_GOVERNMENT: &[&str] = &[
     "prime minister", "premier", "taoiseach", "chief executive", "president of the council of ministers", "chairman of the council of ministers",
@@ -110,7 +111,12 @@ pub fn offices_of_title(title: &str) -> Vec<Office> {
         }
         let found = [
             (Office::HeadOfState, HEAD_OF_STATE.iter().any(|h| starts_word(p, h)) && !NOT_HEAD_OF_STATE.iter().any(|n| p.contains(n))),
-            (Office::HeadOfGovernment, HEAD_OF_GOVERNMENT.iter().any(|h| starts_word(p, h)) || p == "chancellor" || p == "federal chancellor"),
+            (
+                Office::HeadOfGovernment,
+                (HEAD_OF_GOVERNMENT.iter().any(|h| starts_word(p, h)) && !NOT_HEAD_OF_STATE.iter().any(|n| p.contains(n)))
+                    || p == "chancellor"
+                    || p == "federal chancellor",
+            ),
             (Office::Foreign, FOREIGN.iter().any(|h| starts_word(p, h)) || p == "secretary of state"),
             (Office::Defence, DEFENCE.iter().any(|h| starts_word(p, h))),
             (Office::Interior, INTERIOR.iter().any(|h| starts_word(p, h))),
@@ -367,6 +373,9 @@ mod tests {
             ("foreign ministry spokesman", &[]),
             ("king", &[HeadOfState]),
             ("president of Puntland", &[]),
+            ("premier of Bavaria", &[]),
+            ("prime minister of the Palestinian Authority", &[HeadOfGovernment]),
+            ("secretary of the foreign ministry (foreign secretary, the top civil servant)", &[]),
             ("prime minister, foreign minister", &[HeadOfGovernment, Foreign]),
         ];
         for (title, want) in cases {

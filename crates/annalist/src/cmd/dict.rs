@@ -233,6 +233,27 @@ fn offices_report(scope: &[annalist_dict::offices::Scope], cov: &[annalist_dict:
         }
         out.push('\n');
     }
+    // Two people in one office at once for over a year: co-premiers, federal and republic
+    // offices, two ministries of one office, or a term whose end is wrong. Worth a look, not an
+    // error. (Shorter overlaps are mostly year-only dates: "1996" ends on 31 December.)
+    let mut overlaps = Vec::new();
+    for c in cov {
+        for (i, a) in c.holders.iter().enumerate() {
+            for b in c.holders[i + 1..].iter().filter(|b| b.name != a.name) {
+                let (from, until) = (a.from.max(b.from).max(c.since), a.until.min(b.until).min(today));
+                if until > from && (until - from).num_days() > 366 {
+                    overlaps.push(format!("- {} {}: {} ({}..) and {} ({}..), {} days", c.country, c.office.code(), a.name, a.from, b.name, b.from, (until - from).num_days()));
+                }
+            }
+        }
+    }
+    if !overlaps.is_empty() {
+        let _ = writeln!(out, "## Overlaps (two holders of one office for over a year: co-premiers, federal and republic offices, two ministries, or a wrong date)\n");
+        for o in &overlaps {
+            let _ = writeln!(out, "{o}");
+        }
+        out.push('\n');
+    }
     if holders {
         let _ = writeln!(out, "## Holders\n");
         for c in cov {
