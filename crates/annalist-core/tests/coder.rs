@@ -72,6 +72,7 @@ mod roles {
     t!(thai_given_name, "Thai Prime Minister Prayut Chan-o-cha arrived in Tokyo on Monday.\n\nPrayut criticised Cambodia on Tuesday.", [("THAGOV", "11", "KHM")], []);
     t!(arabic_article_capitalised, "Iraqi Prime Minister Haider al-Abadi arrived in Paris on Monday.\n\nAl-Abadi criticised Turkey on Tuesday.", [("IRQGOV", "11", "TUR")], []);
     t!(arabic_article_lower_case, "Iraqi Prime Minister Haider al-Abadi arrived in Paris on Monday.\n\nOn Tuesday, al-Abadi criticised Turkey.", [("IRQGOV", "11", "TUR")], []);
+    t!(arabic_given_name_spelled_otherwise, "Mohamed bin Salman criticised Iran on Monday.", [("SAUGOV", "11", "IRN")], []);
     t!(surname_that_is_the_own_country, "King Abdullah II of Jordan arrived in Washington on Monday.\n\nJordan criticised Israel on Tuesday.", [("JOR", "11", "ISR")], [("JORGOV", "11", "ISR")]);
     t!(named_person_before_namesake_org, "Brazilian Defence Minister Jaques Wagner arrived in Paris on Monday.\n\nWagner criticised Argentina on Tuesday.", [("BRAGOV", "11", "ARG")], [("RUSUAF", "*", "*")]);
 }

@@ -156,10 +156,13 @@ pub fn check(d: &Dictionary) -> Vec<Finding> {
             }
         }
     }
-    let mut person_names: HashMap<&str, Vec<&crate::Person>> = HashMap::new();
+    // Every spelling the compiler will match, not only the written ones ("Mohamed" for
+    // "Mohammed"): a clash the compiler makes is a clash too.
+    let spellings = crate::compile::Spellings::new(&d.persons);
+    let mut person_names: HashMap<String, Vec<&crate::Person>> = HashMap::new();
     for p in &d.persons {
-        for n in std::iter::once(&p.name).chain(&p.aliases) {
-            person_names.entry(n.as_str()).or_default().push(p);
+        for n in spellings.of(p) {
+            person_names.entry(n).or_default().push(p);
         }
     }
     for (name, ps) in person_names {

@@ -2,7 +2,7 @@
 //! names (case-sensitive), one for lower-case terms (case-insensitive), and an index of event
 //! patterns by anchor lemma.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -125,6 +125,84 @@ fn variants(form: &str) -> Vec<String> {
         .collect();
     v.extend(more);
     v
+}
+
+/// Spellings of one Arabic given name that wire services use interchangeably. A person entry
+/// written "Mohammed bin Salman" is also found as "Mohamed bin Salman" and "Muhammad bin
+/// Salman"; the entries need not list every combination.
+const TRANSLITERATIONS: &[&[&str]] = &[
+    &["Mohammed", "Mohamed", "Muhammad", "Mohammad", "Muhammed", "Mohamad"],
+    &["Ahmed", "Ahmad"],
+    &["Abdel", "Abdul"],
+    &["Hussein", "Husain", "Hussain", "Husein"],
+    &["Hassan", "Hasan"],
+    &["Yusuf", "Youssef", "Yousef", "Yousuf"],
+    &["Mahmoud", "Mahmud"],
+    &["Mustafa", "Mostafa", "Moustafa"],
+    &["Abdullah", "Abdallah"],
+    &["Khaled", "Khalid"],
+];
+
+/// A person's name in every spelling [`TRANSLITERATIONS`] allows, the name itself first; at
+/// most 36, so that a name of many such words does not multiply without end.
+pub fn name_spellings(name: &str) -> Vec<String> {
+    let options: Vec<Vec<&str>> = name
+        .split(' ')
+        .map(|w| TRANSLITERATIONS.iter().find(|g| g.contains(&w)).map_or_else(|| vec![w], |g| g.to_vec()))
+        .collect();
+    let combos: usize = options.iter().map(|o| o.len()).product();
+    if combos <= 1 || combos > 36 {
+        return vec![name.to_string()];
+    }
+    let mut out = vec![name.to_string()];
+    let mut acc: Vec<String> = vec![String::new()];
+    for (i, opts) in options.iter().enumerate() {
+        acc = acc.iter().flat_map(|a| opts.iter().map(move |o| if i == 0 { (*o).to_string() } else { format!("{a} {o}") })).collect();
+    }
+    out.extend(acc.into_iter().filter(|v| v != name));
+    out
+}
+
+/// Which generated spellings may be used: none that someone is written with ("Amina
+/// Mohamed" of Kenya is not "Amina Mohammed" of the UN), none that two people would share.
+pub struct Spellings {
+    declared: HashSet<String>,
+    shared: HashSet<String>,
+}
+
+impl Spellings {
+    pub fn new(persons: &[crate::Person]) -> Spellings {
+        let declared: HashSet<String> = persons.iter().flat_map(|p| std::iter::once(p.name.clone()).chain(p.aliases.iter().cloned())).collect();
+        let mut owners: HashMap<String, usize> = HashMap::new();
+        for p in persons {
+            let mine: HashSet<String> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .flat_map(|n| name_spellings(n).into_iter().skip(1))
+                .filter(|s| !declared.contains(s))
+                .collect();
+            for s in mine {
+                *owners.entry(s).or_default() += 1;
+            }
+        }
+        let shared = owners.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect();
+        Spellings { declared, shared }
+    }
+
+    /// The forms a person is matched by: their written names and aliases, and the other
+    /// spellings of those that are theirs alone.
+    pub fn of(&self, p: &crate::Person) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            for (i, s) in name_spellings(n).into_iter().enumerate() {
+                if i == 0 || !self.declared.contains(&s) && !self.shared.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 fn plural(term: &str) -> Option<String> {
@@ -296,12 +374,13 @@ impl Compiled {
             }
         }
         let country_forms = CountryForms::new(&dict.countries);
+        let spellings = Spellings::new(&dict.persons);
         for (i, p) in dict.persons.iter().enumerate() {
             let src = format!("{} {}", p.file, p.name);
             let t = push(&mut terms, TermKind::Person, "", None, i, always, &src);
             let s = push(&mut terms, TermKind::Surname, "", None, i, always, &src);
-            for n in std::iter::once(&p.name).chain(&p.aliases) {
-                for v in variants(n) {
+            for spelling in spellings.of(p) {
+                for v in variants(&spelling) {
                     proper.add(&v, t);
                 }
             }
@@ -429,6 +508,18 @@ mod tests {
     fn surnames_drop_or_capitalise_the_arabic_article() {
         assert_eq!(surnames("Bashar al-Assad"), vec!["al-Assad", "Al-Assad", "Assad"]);
         assert!(surnames("Madonna").is_empty());
+    }
+
+    #[test]
+    fn arabic_given_names_in_every_spelling() {
+        let v = name_spellings("Mohammed bin Salman");
+        assert_eq!(v[0], "Mohammed bin Salman");
+        assert!(v.contains(&"Mohamed bin Salman".to_string()) && v.contains(&"Muhammad bin Salman".to_string()));
+        assert_eq!(v.len(), 6);
+        assert_eq!(name_spellings("Ahmed Aboul Gheit"), ["Ahmed Aboul Gheit", "Ahmad Aboul Gheit"]);
+        assert_eq!(name_spellings("Sergei Lavrov"), ["Sergei Lavrov"]);
+        // Three such words: 6 x 4 x 2 = 48 spellings, over the cap: the name alone.
+        assert_eq!(name_spellings("Mohammed Hussein Ahmed"), ["Mohammed Hussein Ahmed"]);
     }
 
     #[test]
