@@ -240,8 +240,9 @@ pub struct Holder {
 }
 
 impl OfficeCoverage {
+    /// Days in the period; none when it has not started (a `--today` before `since`).
     pub fn days(&self) -> i64 {
-        (self.until - self.since).num_days() + 1
+        ((self.until - self.since).num_days() + 1).max(0)
     }
 
     pub fn missing_days(&self) -> i64 {
@@ -428,5 +429,8 @@ mod tests {
         assert_eq!(c[0].share(), 0.0);
         let full = [person("ERIGOV", "1990-01-01", "2099-01-01", "foreign minister")];
         assert!(coverage(&full, &scope, today, DEFAULT_TOLERANCE_DAYS)[0].gaps.is_empty());
+        // Measured before the period starts: nothing in scope, nothing missing.
+        let early = coverage(&[], &scope, d("1980-01-01"), DEFAULT_TOLERANCE_DAYS);
+        assert_eq!((early[0].days(), early[0].missing_days()), (0, 0));
     }
 }
