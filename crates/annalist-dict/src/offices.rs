@@ -337,9 +337,39 @@ fn push_gap(out: &mut Vec<(NaiveDate, NaiveDate)>, a: NaiveDate, b: NaiveDate, t
     }
 }
 
-/// Totals over a coverage list: (days in scope, days missing).
-pub fn totals(cov: &[OfficeCoverage]) -> (i64, i64) {
-    cov.iter().fold((0, 0), |(d, m), c| (d + c.days(), m + c.missing_days()))
+/// Totals over a coverage list.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Office-days in scope.
+    pub days: i64,
+    /// Office-days with no known holder and no vacancy declared.
+    pub missing: i64,
+    /// Office-days declared vacant or without such an office.
+    pub vacant: i64,
+    /// Countries with no gap in any tracked office.
+    pub complete: usize,
+}
+
+impl Summary {
+    pub fn of(cov: &[OfficeCoverage]) -> Summary {
+        let mut countries: Vec<&str> = cov.iter().map(|c| c.country.as_str()).collect();
+        countries.dedup();
+        Summary {
+            days: cov.iter().map(OfficeCoverage::days).sum(),
+            missing: cov.iter().map(OfficeCoverage::missing_days).sum(),
+            vacant: cov.iter().map(|c| c.vacant_days).sum(),
+            complete: countries.iter().filter(|k| cov.iter().filter(|c| c.country == **k).all(|c| c.gaps.is_empty())).count(),
+        }
+    }
+
+    /// Share of the office-days in scope that are covered or declared vacant.
+    pub fn share(&self) -> f64 {
+        if self.days > 0 {
+            1.0 - self.missing as f64 / self.days as f64
+        } else {
+            1.0
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,38 +5,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use annalist_store::SqliteStore;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_annalist"))
-}
-
-const SENTENCES: [&str; 8] = [
-    "Syrian troops shelled the city of Homs on Tuesday, killing at least {n} people, activists said.",
-    "Israeli aircraft struck targets in Gaza overnight, the army said.",
-    "The United Nations Security Council condemned the attack and called for a ceasefire.",
-    "Police arrested {n} protesters in Cairo after clashes near Tahrir Square.",
-    "Russia's foreign minister met his Iranian counterpart in Moscow to discuss the nuclear programme.",
-    "Rebels seized control of the northern town after days of fighting with government forces.",
-    "The European Union imposed new sanctions on Iran's oil exports.",
-    "Turkey accused Syria of shelling its border villages and threatened to retaliate.",
-];
+mod common;
+use common::{article_text, bin};
 
 /// `n` short articles as JSONL, each one distinct.
 fn corpus(path: &Path, n: usize) {
     let mut out = String::new();
     for i in 0..n {
-        let text: Vec<String> = (0..4)
-            .map(|k| SENTENCES[(i * 3 + k) % SENTENCES.len()].replace("{n}", &(i % 97 + 2).to_string()))
-            .collect();
         let doc = serde_json::json!({
             "id": format!("gen-{i:06}"),
             "date": format!("2012-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
             "title": format!("Report {i}"),
-            "text": text.join("\n\n"),
+            "text": article_text(i, 97),
         });
         out.push_str(&doc.to_string());
         out.push('\n');

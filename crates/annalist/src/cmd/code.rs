@@ -16,10 +16,17 @@ pub struct Args {
     /// Output format: jsonl, csv, tsv, gdelt, plover.
     #[arg(long, default_value = "jsonl")]
     pub format: String,
+    #[command(flatten)]
+    pub coding: CodingArgs,
+}
+
+/// The flags `code` and `ingest` share: how to read and code the articles.
+#[derive(clap::Args)]
+pub struct CodingArgs {
     /// Publication date (YYYY-MM-DD) for documents that carry none.
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
-    /// Also emit negated and hypothetical events, flagged.
+    /// Also give negated and hypothetical events, flagged.
     #[arg(long)]
     pub all: bool,
     /// Add an `explain` object to each event: words, dictionary entries, rule.
@@ -39,9 +46,19 @@ pub struct Args {
     pub threads: Option<usize>,
 }
 
+impl CodingArgs {
+    pub fn coder(&self) -> anyhow::Result<Coder> {
+        build_coder(self.dict.as_ref(), &self.dict_format)
+    }
+
+    pub fn options(&self) -> CodeOptions {
+        CodeOptions { all: self.all, explain: self.explain, default_date: self.date }
+    }
+}
+
 /// Builds the coder the flags ask for. PETRARCH and TABARI dictionaries are converted to
 /// annalist sources at load time; what was converted is reported on stderr.
-pub fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<Coder> {
+fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<Coder> {
     let mut b = Coder::builder();
     match (dict_format, dict) {
         ("annalist", Some(d)) => b = b.dictionary_dir(d),
@@ -65,16 +82,16 @@ pub fn build_coder(dict: Option<&PathBuf>, dict_format: &str) -> anyhow::Result<
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format: annalist_store::export::ExportFormat =
         args.format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
-    if let Some(n) = args.threads {
+    if let Some(n) = args.coding.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
-    let coder = build_coder(args.dict.as_ref(), &args.dict_format)?;
-    let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
+    let coder = args.coding.coder()?;
+    let opts = args.coding.options();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = annalist_store::export::EventWriter::new(format, &mut out);
     let mut failed = false;
-    let mut docs = read_inputs(&args.inputs, args.input_format);
+    let mut docs = read_inputs(&args.inputs, args.coding.input_format);
     loop {
         let batch: Vec<_> = docs.by_ref().take(256).collect();
         if batch.is_empty() {

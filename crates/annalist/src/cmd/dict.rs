@@ -113,8 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let scope: Vec<_> = d.scope.iter().filter(|s| country.is_empty() || country.contains(&s.country)).cloned().collect();
             let cov = annalist_dict::offices::coverage(&d.persons, &scope, today, tolerance_days);
             print!("{}", offices_report(&scope, &cov, today, holders));
-            let (days, missing) = annalist_dict::offices::totals(&cov);
-            let share = if days > 0 { 1.0 - missing as f64 / days as f64 } else { 1.0 };
+            let share = annalist_dict::offices::Summary::of(&cov).share();
             Ok(if min_share.is_some_and(|m| share < m) { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Action::Stats => {
@@ -135,12 +134,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             let today = chrono::Utc::now().date_naive();
             let cov = annalist_dict::offices::coverage(&d.persons, &d.scope, today, annalist_dict::offices::DEFAULT_TOLERANCE_DAYS);
-            let (days, missing) = annalist_dict::offices::totals(&cov);
-            let complete = d.scope.iter().filter(|s| cov.iter().filter(|c| c.country == s.country).all(|c| c.gaps.is_empty())).count();
+            let sum = annalist_dict::offices::Summary::of(&cov);
             println!(
-                "office coverage      {:.1}% of office-days ({} countries in offices.toml, {complete} complete; `annalist dict offices`)",
-                if days > 0 { 100.0 * (1.0 - missing as f64 / days as f64) } else { 100.0 },
-                d.scope.len()
+                "office coverage      {:.1}% of office-days ({} countries in offices.toml, {} complete; `annalist dict offices`)",
+                100.0 * sum.share(),
+                d.scope.len(),
+                sum.complete
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -212,17 +211,16 @@ fn offices_report(scope: &[annalist_dict::offices::Scope], cov: &[annalist_dict:
             .collect();
         let _ = writeln!(out, "| {} | {} | {} | {} |", s.country, s.since, s.why, cells.join(" | "));
     }
-    let (days, missing) = annalist_dict::offices::totals(cov);
-    let complete = scope.iter().filter(|s| cov.iter().filter(|c| c.country == s.country).all(|c| c.gaps.is_empty())).count();
-    let vacant: i64 = cov.iter().map(|c| c.vacant_days).sum();
+    let sum = annalist_dict::offices::Summary::of(cov);
     let _ = writeln!(
         out,
-        "\n{} countries, {} offices: {:.1}% of {:.0} office-years covered ({:.1} office-years declared vacant or without such an office); {complete} countries complete.\n",
+        "\n{} countries, {} offices: {:.1}% of {:.0} office-years covered ({:.1} office-years declared vacant or without such an office); {} countries complete.\n",
         scope.len(),
         cov.len(),
-        if days > 0 { 100.0 * (1.0 - missing as f64 / days as f64) } else { 100.0 },
-        days as f64 / 365.25,
-        vacant as f64 / 365.25,
+        100.0 * sum.share(),
+        sum.days as f64 / 365.25,
+        sum.vacant as f64 / 365.25,
+        sum.complete,
     );
     let gaps: Vec<_> = cov.iter().filter(|c| !c.gaps.is_empty()).collect();
     if !gaps.is_empty() {

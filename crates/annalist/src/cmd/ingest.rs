@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use annalist_core::{CodeOptions, Coded, Coder};
-use annalist_ingest::{input_size, raw_inputs_with_progress, InputFormat, RawDoc};
+use annalist_ingest::{input_size, raw_inputs_with_progress, RawDoc};
 use annalist_store::{content_hash, NewDocument, NewError, NewSentence, SqliteStore, Store};
 use annalist_text::Document;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -31,27 +31,8 @@ pub struct Args {
     /// The SQLite database to write (created if missing).
     #[arg(long, default_value = "annalist.db")]
     pub db: PathBuf,
-    /// Publication date (YYYY-MM-DD) for documents that carry none.
-    #[arg(long)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Also store negated and hypothetical events, flagged.
-    #[arg(long)]
-    pub all: bool,
-    /// Store an `explain` object with each event.
-    #[arg(long)]
-    pub explain: bool,
-    /// Code with the dictionaries in this folder instead of the built-in ones.
-    #[arg(long)]
-    pub dict: Option<PathBuf>,
-    /// Format of `--dict`: annalist, petrarch (PETRARCH 2 / Phoenix) or tabari.
-    #[arg(long, default_value = "annalist")]
-    pub dict_format: String,
-    /// Force the input format: auto, text, html, jsonl, warc.
-    #[arg(long, default_value = "auto")]
-    pub input_format: InputFormat,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub coding: super::code::CodingArgs,
     /// Print a summary line (documents, events, rate) at the end even when standard error is
     /// not a terminal.
     #[arg(long)]
@@ -76,13 +57,13 @@ struct Tally {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = args.threads {
+        if let Some(n) = args.coding.threads {
             b = b.num_threads(n);
         }
         b.build().context("starting worker threads")?
     };
-    let coder = super::code::build_coder(args.dict.as_ref(), &args.dict_format)?;
-    let opts = CodeOptions { all: args.all, explain: args.explain, default_date: args.date };
+    let coder = args.coding.coder()?;
+    let opts = args.coding.options();
 
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     // The stored hashes, as their first 128 bits (16 bytes each: ~4 MB per 100,000 documents),
@@ -120,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::thread::spawn(move || write_all(store, rx, &pb, &tally, &read_bytes, started, terminal))
     };
 
-    let raws = raw_inputs_with_progress(&args.inputs, args.input_format, Arc::clone(&read_bytes));
+    let raws = raw_inputs_with_progress(&args.inputs, args.coding.input_format, Arc::clone(&read_bytes));
     pool.install(|| {
         raws.par_bridge().for_each_with(tx, |tx, raw| {
             let msg = process(raw, &coder, &opts, &known);
